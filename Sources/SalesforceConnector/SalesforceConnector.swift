@@ -1,0 +1,1 @@
+// SalesforceConnector module.

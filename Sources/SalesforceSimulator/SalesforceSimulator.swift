@@ -1,0 +1,1 @@
+// SalesforceSimulator module.
