@@ -9,7 +9,8 @@ public enum TransportBenchmark {
         public var requests: Int
         public var seconds: Double
         public var failures: Int
-        public var connectionsOpened: Int?
+        /// New TCP connections opened, warm-up included (1 means every request reused it).
+        public var connectionsOpened: Int
         public var requestsPerSecond: Double { seconds > 0 ? Double(requests) / seconds : 0 }
     }
 
@@ -27,6 +28,6 @@ public enum TransportBenchmark {
             if !(200..<300).contains(response.status) { failures += 1 }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return Result(requests: count, seconds: seconds, failures: failures, connectionsOpened: nil)
+        return Result(requests: count, seconds: seconds, failures: failures, connectionsOpened: transport.connectionsOpened)
     }
 }

@@ -31,6 +31,7 @@ struct BenchHTTP: AsyncParsableCommand {
             url: url, count: requests, caFile: caFile, environment: ProcessInfo.processInfo.environment)
         print("requests: \(r.requests)")
         print("failures: \(r.failures)")
+        print("connections_opened: \(r.connectionsOpened)")
         print(String(format: "seconds: %.3f", r.seconds))
         print(String(format: "requests_per_second: %.0f", r.requestsPerSecond))
     }
