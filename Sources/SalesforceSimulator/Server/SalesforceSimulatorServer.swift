@@ -1,0 +1,147 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import Logging
+import NIOCore
+import NIOSSL
+
+/// Starts simulator instances in-process.
+public enum SalesforceSimulatorServer {
+    /// Starts a simulator and returns once it is listening.
+    /// - Parameter providers: REST resources added under `/services/data/v{v}/` (query, describe, ...).
+    public static func start(_ configuration: SimulatorConfiguration = .init(),
+                             providers: [any SimulatorRouteProvider] = []) async throws -> RunningSimulator {
+        let dataDir = try configuration.dataDir ?? makeTempDir()
+        try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
+        let credentials = try SimulatorCredentials(dataDir: dataDir)
+        let state = SimulatorState(refreshToken: credentials.refreshToken, username: credentials.username)
+        var builder: HTTPServerBuilder = .http1()
+        var caFile: String?
+        if configuration.tls {
+            let material = try SimulatorTLSMaterial()
+            let path = (dataDir as NSString).appendingPathComponent("ca.pem")
+            try Data(material.caPEM.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            caFile = path
+            let tls = TLSConfiguration.makeServerConfiguration(
+                certificateChain: [.certificate(try NIOSSLCertificate(bytes: Array(material.serverCertificatePEM.utf8),
+                                                                      format: .pem))],
+                privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(material.serverKeyPEM.utf8), format: .pem)))
+            builder = try .tls(.http1(), tlsConfiguration: tls)
+        }
+        let baseBox = BaseURLBox()
+        let scheme = configuration.tls ? "https" : "http"
+        let responder = CallbackResponder<BasicRequestContext> { request, _ in
+            let dispatcher = SimulatorDispatcher(credentials: credentials, state: state, configuration: configuration,
+                                                 baseURL: baseBox.value, providers: providers)
+            return try await Self.respond(request, dispatcher: dispatcher)
+        }
+        var logger = Logger(label: "sfconnect.simulator")
+        logger.logLevel = .critical
+        let (portStream, portCont) = AsyncStream<Int>.makeStream()
+        let app = Application(
+            responder: responder, server: builder,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
+            onServerRunning: { channel in
+                portCont.yield(channel.localAddress?.port ?? 0)
+                portCont.finish()
+            },
+            logger: logger)
+        let task = Task {
+            defer { portCont.finish() }
+            try await app.run()
+        }
+        var port = 0
+        for await p in portStream { port = p }
+        guard port > 0 else {
+            task.cancel()
+            if case .failure(let error) = await task.result { throw error }
+            throw SimulatorError.didNotStart
+        }
+        baseBox.value = "\(scheme)://\(configuration.host):\(port)"
+        return RunningSimulator(baseURL: baseBox.value, port: port, caFile: caFile, dataDir: dataDir,
+                                credentials: credentials, state: state, task: task)
+    }
+
+    private static func makeTempDir() throws -> String {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("sfconnect-sim-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    private static func respond(_ request: Request, dispatcher: SimulatorDispatcher) async throws -> Response {
+        var headers: [String: String] = [:]
+        for field in request.headers {
+            let name = field.name.canonicalName
+            headers[name] = headers[name].map { $0 + ", " + field.value } ?? field.value
+        }
+        let buffer = try await request.body.collect(upTo: 64 * 1024 * 1024)
+        let simRequest = SimulatorRequest(
+            method: request.method.rawValue, path: request.uri.path,
+            query: SimulatorRequest.parseForm(request.uri.query ?? ""), headers: headers,
+            body: Data(buffer.readableBytesView))
+        let answer = try await dispatcher.handle(simRequest)
+        var fields = HTTPFields()
+        for (name, value) in answer.headers.sorted(by: { $0.key < $1.key }) {
+            if let n = HTTPField.Name(name) { fields[n] = value }
+        }
+        return Response(status: .init(code: answer.status), headers: fields,
+                        body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+}
+
+public enum SimulatorError: Error {
+    case didNotStart
+}
+
+/// The base URL is known only once the port is bound; requests read it afterwards.
+final class BaseURLBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored = ""
+    var value: String {
+        get { lock.lock(); defer { lock.unlock() }; return stored }
+        set { lock.lock(); stored = newValue; lock.unlock() }
+    }
+}
+
+/// A simulator listening on loopback.
+public final class RunningSimulator: Sendable {
+    public let baseURL: String
+    public let port: Int
+    /// CA bundle that verifies the HTTPS listener (nil for plain HTTP).
+    public let caFile: String?
+    public let dataDir: String
+    public let credentials: SimulatorCredentials
+    let state: SimulatorState
+    private let task: Task<Void, any Error>
+
+    init(baseURL: String, port: Int, caFile: String?, dataDir: String, credentials: SimulatorCredentials,
+         state: SimulatorState, task: Task<Void, any Error>) {
+        self.baseURL = baseURL
+        self.port = port
+        self.caFile = caFile
+        self.dataDir = dataDir
+        self.credentials = credentials
+        self.state = state
+        self.task = task
+    }
+
+    /// Allows or forbids the JWT flow for a user (pre-authorization on the connected app).
+    public func setPreAuthorized(_ username: String, _ allowed: Bool) {
+        state.setPreAuthorized(username, allowed)
+    }
+
+    /// Stops the server, waiting at most `grace` for the graceful shutdown.
+    public func stop(grace: Duration = .seconds(1)) async {
+        task.cancel()
+        let task = self.task
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { _ = await task.result }
+            group.addTask { try? await Task.sleep(for: grace) }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+}

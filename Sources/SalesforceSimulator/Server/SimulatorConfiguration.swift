@@ -1,0 +1,65 @@
+import Foundation
+
+/// How a simulator instance listens and behaves.
+public struct SimulatorConfiguration: Sendable {
+    public var host: String
+    /// 0 picks an ephemeral port.
+    public var port: Int
+    public var tls: Bool
+    /// Where generated files (JWT key, CA) go; nil means a new temporary directory.
+    public var dataDir: String?
+    /// Access-token lifetime in seconds.
+    public var tokenLifetime: TimeInterval
+    /// Daily API request allocation of the org.
+    public var dailyLimit: Int
+    /// When true a refresh grant returns a new refresh token and revokes the old one.
+    public var refreshTokenRotation: Bool
+    /// The simulator's clock.
+    public var now: @Sendable () -> Date
+
+    public init(host: String = "127.0.0.1", port: Int = 0, tls: Bool = false, dataDir: String? = nil,
+                tokenLifetime: TimeInterval = 7200, dailyLimit: Int = 100_000,
+                refreshTokenRotation: Bool = false, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.host = host
+        self.port = port
+        self.tls = tls
+        self.dataDir = dataDir
+        self.tokenLifetime = tokenLifetime
+        self.dailyLimit = dailyLimit
+        self.refreshTokenRotation = refreshTokenRotation
+        self.now = now
+    }
+}
+
+/// Salesforce record ids: 15-char and 18-char forms (§0).
+public enum SalesforceID {
+    private static let base62 = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+    private static let suffixAlphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345")
+
+    /// A random 15-char id with the given 3-char key prefix.
+    public static func random15(prefix: String) -> String {
+        var s = prefix + "000000"
+        while s.count < 15 { s.append(base62.randomElement()!) }
+        return s
+    }
+
+    /// The 18-char form of a 15-char id.
+    public static func to18(_ id15: String) -> String {
+        let chars = Array(id15)
+        guard chars.count == 15 else { return id15 }
+        var suffix = ""
+        for chunk in 0..<3 {
+            var n = 0
+            for i in 0..<5 where chars[chunk * 5 + i].isUppercase && chars[chunk * 5 + i].isASCII {
+                n |= 1 << i
+            }
+            suffix.append(suffixAlphabet[n])
+        }
+        return id15 + suffix
+    }
+
+    /// A random URL-safe token string.
+    static func randomToken(length: Int) -> String {
+        String((0..<length).map { _ in base62.randomElement()! })
+    }
+}
