@@ -1,8 +1,6 @@
-import Crypto
 import Foundation
 import NIOSSL
-import SwiftASN1
-import X509
+import SalesforceSimulator
 
 /// A throwaway CA and a server certificate for 127.0.0.1 and localhost, made at runtime.
 public struct TestCertificates: Sendable {
@@ -11,37 +9,10 @@ public struct TestCertificates: Sendable {
     public let serverKeyPEM: String
 
     public init() throws {
-        let now = Date()
-        let caKey = P256.Signing.PrivateKey()
-        let caName = try DistinguishedName { CommonName("sfconnect test CA") }
-        let ca = try Certificate(
-            version: .v3, serialNumber: .init(), publicKey: .init(caKey.publicKey),
-            notValidBefore: now - 3600, notValidAfter: now + 86400,
-            issuer: caName, subject: caName, signatureAlgorithm: .ecdsaWithSHA256,
-            extensions: try Certificate.Extensions {
-                Critical(BasicConstraints.isCertificateAuthority(maxPathLength: nil))
-                Critical(KeyUsage(keyCertSign: true, cRLSign: true))
-            },
-            issuerPrivateKey: .init(caKey))
-        let serverKey = P256.Signing.PrivateKey()
-        let server = try Certificate(
-            version: .v3, serialNumber: .init(), publicKey: .init(serverKey.publicKey),
-            notValidBefore: now - 3600, notValidAfter: now + 86400,
-            issuer: caName, subject: try DistinguishedName { CommonName("localhost") },
-            signatureAlgorithm: .ecdsaWithSHA256,
-            extensions: try Certificate.Extensions {
-                Critical(BasicConstraints.notCertificateAuthority)
-                Critical(KeyUsage(digitalSignature: true))
-                try ExtendedKeyUsage([.serverAuth])
-                SubjectAlternativeNames([
-                    .dnsName("localhost"),
-                    .ipAddress(ASN1OctetString(contentBytes: [127, 0, 0, 1])),
-                ])
-            },
-            issuerPrivateKey: .init(caKey))
-        caPEM = try ca.serializeAsPEM().pemString
-        serverCertificatePEM = try server.serializeAsPEM().pemString
-        serverKeyPEM = serverKey.pemRepresentation
+        let material = try SimulatorTLSMaterial(caName: "sfconnect test CA", validDays: 1)
+        caPEM = material.caPEM
+        serverCertificatePEM = material.serverCertificatePEM
+        serverKeyPEM = material.serverKeyPEM
     }
 
     /// Writes the CA bundle to a new temporary file and returns its path.

@@ -67,19 +67,20 @@ public struct SimulatorCredentials: Sendable {
     }
 }
 
-/// TLS material for the HTTPS listener.
-struct SimulatorTLSMaterial: Sendable {
-    let caPEM: String
-    let serverCertificatePEM: String
-    let serverKeyPEM: String
+/// TLS material for an HTTPS listener on 127.0.0.1: a throwaway CA and a server certificate
+/// for `localhost` and 127.0.0.1 that it signed. Also used by the test servers.
+public struct SimulatorTLSMaterial: Sendable {
+    public let caPEM: String
+    public let serverCertificatePEM: String
+    public let serverKeyPEM: String
 
-    init() throws {
+    public init(caName caCommonName: String = "sfconnect simulator CA", validDays: Int = 30) throws {
         let now = Date()
         let caKey = P256.Signing.PrivateKey()
-        let caName = try DistinguishedName { CommonName("sfconnect simulator CA") }
+        let caName = try DistinguishedName { CommonName(caCommonName) }
         let ca = try Certificate(
             version: .v3, serialNumber: .init(), publicKey: .init(caKey.publicKey),
-            notValidBefore: now - 3600, notValidAfter: now + 86400 * 30,
+            notValidBefore: now - 3600, notValidAfter: now + 86400 * Double(validDays),
             issuer: caName, subject: caName, signatureAlgorithm: .ecdsaWithSHA256,
             extensions: try Certificate.Extensions {
                 Critical(BasicConstraints.isCertificateAuthority(maxPathLength: nil))
@@ -89,7 +90,7 @@ struct SimulatorTLSMaterial: Sendable {
         let serverKey = P256.Signing.PrivateKey()
         let server = try Certificate(
             version: .v3, serialNumber: .init(), publicKey: .init(serverKey.publicKey),
-            notValidBefore: now - 3600, notValidAfter: now + 86400 * 30,
+            notValidBefore: now - 3600, notValidAfter: now + 86400 * Double(validDays),
             issuer: caName, subject: try DistinguishedName { CommonName("localhost") },
             signatureAlgorithm: .ecdsaWithSHA256,
             extensions: try Certificate.Extensions {
