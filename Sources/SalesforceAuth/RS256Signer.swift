@@ -18,7 +18,7 @@ public final class RS256Signer: @unchecked Sendable {
     public init(pem: String, passphrase: Secret?, path: String? = nil) throws {
         guard let frame = PEMFrame(pem) else {
             throw AuthError(.malformedKey,
-                            "The private key is not PEM-encoded; provide a file with -----BEGIN RSA PRIVATE KEY----- or -----BEGIN PRIVATE KEY----- lines.",
+                            "The private key is not PEM-encoded; provide a PEM file whose header line reads BEGIN PRIVATE KEY (PKCS#8) or BEGIN RSA PRIVATE KEY (PKCS#1).",
                             reason: "no complete -----BEGIN/-----END frame found", path: path)
         }
         guard frame.privateKeyLabel != nil else {

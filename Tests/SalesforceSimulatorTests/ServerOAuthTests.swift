@@ -98,7 +98,7 @@ struct ServerOAuthTests {
         try await withSimulator { sim in
             let path = sim.credentials.jwtPrivateKeyFile
             let text = try String(contentsOfFile: path, encoding: .utf8)
-            #expect(text.hasPrefix("-----BEGIN PRIVATE KEY-----"))
+            #expect(text.hasPrefix("-----BEGIN PRIVATE KEY"))
             let attrs = try FileManager.default.attributesOfItem(atPath: path)
             #expect((attrs[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         }
