@@ -4,6 +4,7 @@ import HummingbirdCore
 import HummingbirdTLS
 import Logging
 import NIOCore
+import SalesforceSimulator
 
 /// An HTTP or HTTPS server on 127.0.0.1 with an ephemeral port, for transport tests.
 ///
@@ -46,24 +47,11 @@ public final class LoopbackServer: Sendable {
         }
         var logger = Logger(label: "sfconnect.loopback")
         logger.logLevel = .critical
-        let (portStream, portCont) = AsyncStream<Int>.makeStream()
-        let app = Application(
-            router: router, server: builder,
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                portCont.yield(channel.localAddress?.port ?? 0)
-                portCont.finish()
-            },
-            logger: logger)
-        let task = Task {
-            defer { portCont.finish() }
-            try await app.run()
-        }
-        var port = 0
-        for await p in portStream { port = p }
-        guard port > 0 else {
-            task.cancel()
-            throw LoopbackServerError.didNotStart
+        let (port, task) = try await BoundApplication.run { onServerRunning in
+            Application(
+                router: router, server: builder,
+                configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                onServerRunning: onServerRunning, logger: logger)
         }
         return LoopbackServer(port: port, isTLS: tls, caFile: caFile, task: task, ports: ports)
     }
@@ -99,8 +87,4 @@ final class LockedFlag: @unchecked Sendable {
         claimed = true
         return true
     }
-}
-
-public enum LoopbackServerError: Error {
-    case didNotStart
 }

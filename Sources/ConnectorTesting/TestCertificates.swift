@@ -4,16 +4,13 @@ import SalesforceSimulator
 
 /// A throwaway CA and a server certificate for 127.0.0.1 and localhost, made at runtime.
 public struct TestCertificates: Sendable {
-    public let caPEM: String
-    public let serverCertificatePEM: String
-    public let serverKeyPEM: String
+    private let material: SimulatorTLSMaterial
 
-    public init() throws {
-        let material = try SimulatorTLSMaterial(caName: "sfconnect test CA", validDays: 1)
-        caPEM = material.caPEM
-        serverCertificatePEM = material.serverCertificatePEM
-        serverKeyPEM = material.serverKeyPEM
-    }
+    public init() throws { material = try SimulatorTLSMaterial(caName: "sfconnect test CA", validDays: 1) }
+
+    public var caPEM: String { material.caPEM }
+    public var serverCertificatePEM: String { material.serverCertificatePEM }
+    public var serverKeyPEM: String { material.serverKeyPEM }
 
     /// Writes the CA bundle to a new temporary file and returns its path.
     public func writeCAFile() throws -> String {
@@ -24,9 +21,5 @@ public struct TestCertificates: Sendable {
     }
 
     /// A NIOSSL server configuration presenting the server certificate.
-    public func serverTLSConfiguration() throws -> TLSConfiguration {
-        TLSConfiguration.makeServerConfiguration(
-            certificateChain: [.certificate(try NIOSSLCertificate(bytes: Array(serverCertificatePEM.utf8), format: .pem))],
-            privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(serverKeyPEM.utf8), format: .pem)))
-    }
+    public func serverTLSConfiguration() throws -> TLSConfiguration { try material.serverTLSConfiguration() }
 }

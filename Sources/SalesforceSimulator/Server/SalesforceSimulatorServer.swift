@@ -24,11 +24,7 @@ public enum SalesforceSimulatorServer {
             let path = (dataDir as NSString).appendingPathComponent("ca.pem")
             try Data(material.caPEM.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             caFile = path
-            let tls = TLSConfiguration.makeServerConfiguration(
-                certificateChain: [.certificate(try NIOSSLCertificate(bytes: Array(material.serverCertificatePEM.utf8),
-                                                                      format: .pem))],
-                privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(material.serverKeyPEM.utf8), format: .pem)))
-            builder = try .tls(.http1(), tlsConfiguration: tls)
+            builder = try .tls(.http1(), tlsConfiguration: try material.serverTLSConfiguration())
         }
         let baseBox = BaseURLBox()
         let scheme = configuration.tls ? "https" : "http"
@@ -39,25 +35,11 @@ public enum SalesforceSimulatorServer {
         }
         var logger = Logger(label: "sfconnect.simulator")
         logger.logLevel = .critical
-        let (portStream, portCont) = AsyncStream<Int>.makeStream()
-        let app = Application(
-            responder: responder, server: builder,
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
-            onServerRunning: { channel in
-                portCont.yield(channel.localAddress?.port ?? 0)
-                portCont.finish()
-            },
-            logger: logger)
-        let task = Task {
-            defer { portCont.finish() }
-            try await app.run()
-        }
-        var port = 0
-        for await p in portStream { port = p }
-        guard port > 0 else {
-            task.cancel()
-            if case .failure(let error) = await task.result { throw error }
-            throw SimulatorError.didNotStart
+        let (port, task) = try await BoundApplication.run { onServerRunning in
+            Application(
+                responder: responder, server: builder,
+                configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
+                onServerRunning: onServerRunning, logger: logger)
         }
         baseBox.value = "\(scheme)://\(configuration.host):\(port)"
         return RunningSimulator(baseURL: baseBox.value, port: port, caFile: caFile, dataDir: dataDir,

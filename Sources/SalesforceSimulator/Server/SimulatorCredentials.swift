@@ -1,6 +1,7 @@
 import Crypto
 import _CryptoExtras
 import Foundation
+import NIOSSL
 import SwiftASN1
 import X509
 
@@ -106,6 +107,15 @@ public struct SimulatorTLSMaterial: Sendable {
         caPEM = try ca.serializeAsPEM().pemString
         serverCertificatePEM = try server.serializeAsPEM().pemString
         serverKeyPEM = serverKey.pemRepresentation
+    }
+}
+
+extension SimulatorTLSMaterial {
+    /// A NIOSSL server configuration presenting the server certificate.
+    public func serverTLSConfiguration() throws -> TLSConfiguration {
+        TLSConfiguration.makeServerConfiguration(
+            certificateChain: [.certificate(try NIOSSLCertificate(bytes: Array(serverCertificatePEM.utf8), format: .pem))],
+            privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(serverKeyPEM.utf8), format: .pem)))
     }
 }
 
