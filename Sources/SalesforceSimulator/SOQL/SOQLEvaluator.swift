@@ -96,6 +96,7 @@ struct SOQLEvaluator {
     /// Sorts records by the keys (nulls placed per key, ties kept in input order).
     func sort(_ records: [SimRecord], by keys: [SortKey]) -> [SimRecord] {
         guard !keys.isEmpty else { return records }
+        if let fast = fastSort(records, by: keys) { return fast }
         let extracted: [[SimValue]] = records.map { r in
             keys.map { k in
                 let v = value(k.field, of: r)

@@ -14,6 +14,16 @@ struct JSONWriter {
 
     mutating func string(_ s: String) {
         bytes.append(34)
+        var s = s
+        let clean = s.withUTF8 { buf -> Bool in
+            for b in buf where b < 32 || b == 34 || b == 92 { return false }
+            bytes.append(contentsOf: buf)
+            return true
+        }
+        if clean {
+            bytes.append(34)
+            return
+        }
         for b in s.utf8 {
             switch b {
             case 34: bytes.append(92); bytes.append(34)

@@ -38,7 +38,6 @@ public struct SimulatorConfiguration: Sendable {
 /// Salesforce record ids: 15-char and 18-char forms (§0).
 public enum SalesforceID {
     private static let base62 = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-    private static let suffixAlphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345")
 
     /// A random 15-char id with the given 3-char key prefix.
     public static func random15(prefix: String) -> String {
@@ -49,17 +48,16 @@ public enum SalesforceID {
 
     /// The 18-char form of a 15-char id.
     public static func to18(_ id15: String) -> String {
-        let chars = Array(id15)
-        guard chars.count == 15 else { return id15 }
-        var suffix = ""
+        let bytes = Array(id15.utf8)
+        guard bytes.count == 15 else { return id15 }
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345".utf8)
+        var out = bytes
         for chunk in 0..<3 {
             var n = 0
-            for i in 0..<5 where chars[chunk * 5 + i].isUppercase && chars[chunk * 5 + i].isASCII {
-                n |= 1 << i
-            }
-            suffix.append(suffixAlphabet[n])
+            for i in 0..<5 where bytes[chunk * 5 + i] >= 65 && bytes[chunk * 5 + i] <= 90 { n |= 1 << i }
+            out.append(alphabet[n])
         }
-        return id15 + suffix
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A random URL-safe token string.
