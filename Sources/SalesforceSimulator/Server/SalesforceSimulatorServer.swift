@@ -70,6 +70,12 @@ public enum SalesforceSimulatorServer {
             query: SimulatorRequest.parseForm(request.uri.query ?? ""), headers: headers,
             body: Data(buffer.readableBytesView))
         let answer = try await dispatcher.handle(simRequest)
+        if answer.resetConnection {
+            return Response(status: .ok, headers: [.contentLength: "1000"], body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: "{"))
+                throw SimulatorError(kind: .didNotStart, message: "connection reset (fault injection)")
+            })
+        }
         var fields = HTTPFields()
         for (name, value) in answer.headers.sorted(by: { $0.key < $1.key }) {
             if let n = HTTPField.Name(name) { fields[n] = value }

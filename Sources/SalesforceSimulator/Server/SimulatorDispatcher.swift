@@ -14,9 +14,15 @@ struct SimulatorDispatcher: Sendable {
 
     func handle(_ request: SimulatorRequest) async throws -> SimulatorResponse {
         let path = request.path
+        if path.hasPrefix("/__admin/org/") { return OrgAdmin(store: store, now: configuration.now()).handle(request) }
         if path.hasPrefix("/__admin/") { return admin(request) }
         let key = "\(request.method) \(endpointKey(path))"
         state.recordEndpoint(key)
+        if state.roll(\.connectionResetRate) {
+            var reset = SimulatorResponse(status: 200)
+            reset.resetConnection = true
+            return reset
+        }
         let fault = state.drawFault()
         if fault.latencyMs > 0 { try await Task.sleep(for: .milliseconds(fault.latencyMs)) }
         if fault.unavailable {
@@ -135,6 +141,9 @@ struct SimulatorDispatcher: Sendable {
             var faults = SimulatorState.Faults()
             faults.latencyMs = (object["latencyMs"] as? NSNumber)?.intValue ?? 0
             faults.serverUnavailableRate = (object["serverUnavailableRate"] as? NSNumber)?.doubleValue ?? 0
+            faults.connectionResetRate = (object["connectionResetRate"] as? NSNumber)?.doubleValue ?? 0
+            faults.unableToLockRowRate = (object["unableToLockRowRate"] as? NSNumber)?.doubleValue ?? 0
+            faults.queryTimeoutRate = (object["queryTimeoutRate"] as? NSNumber)?.doubleValue ?? 0
             state.setFaults(faults)
             return .json(200, ["ok": true])
         case ("POST", "/__admin/preauthorized"):

@@ -32,6 +32,8 @@ public struct SimulatorResponse: Sendable {
     public var status: Int
     public var headers: [String: String]
     public var body: Data
+    /// Fault injection: cut the connection after the headers instead of sending this response.
+    var resetConnection = false
 
     public init(status: Int, headers: [String: String] = [:], body: Data = Data()) {
         self.status = status
