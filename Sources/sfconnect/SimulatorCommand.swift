@@ -9,7 +9,8 @@ struct SimulatorCommand: AsyncParsableCommand {
         abstract: "Run a local Salesforce API simulator and print its URL and ready-to-use credentials.",
         discussion: """
         Serves the OAuth token endpoint (password, refresh token, JWT bearer), the versions list, \
-        /limits and the admin endpoints on 127.0.0.1 until you press Ctrl-C. The credentials it \
+        /limits, describe, query/queryAll, record reads and the admin endpoints on 127.0.0.1 for a \
+        synthetic org (sizes and seed below) until you press Ctrl-C. The credentials it \
         prints are generated for this run and work only against it.
         """)
 
@@ -19,21 +20,43 @@ struct SimulatorCommand: AsyncParsableCommand {
     var dataDir: String?
     @Option(name: .customLong("daily-limit"), help: "The org's daily API request limit.") var dailyLimit: Int = 100_000
     @Option(name: .customLong("token-lifetime"), help: "Seconds an access token stays valid.") var tokenLifetime: Int = 7200
+    @Option(help: "Seed of the synthetic org (same seed and sizes, same records).") var seed: UInt64 = 1
+    @Option(help: "Synthetic leads to create.") var leads: Int = 500
+    @Option(help: "Synthetic contacts to create.") var contacts: Int = 300
+    @Option(help: "Synthetic accounts to create.") var accounts: Int = 100
+    @Option(help: "Synthetic opportunities to create.") var opportunities: Int = 150
+    @Option(help: "Synthetic campaigns to create.") var campaigns: Int = 3
+    @Option(help: "A JSON schema file with custom fields and objects (format: README, Simulator).") var schema: String?
+    @Flag(inversion: .prefixedNo, help: "Enable State and Country/Territory Picklists (*StateCode/*CountryCode fields).")
+    var stateCountryPicklists = true
+    @Flag(name: .customLong("no-lead-record-types"), help: "Give Lead no record types (no RecordTypeId field).")
+    var noLeadRecordTypes = false
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         guard dailyLimit > 0 else { throw ValidationError("--daily-limit must be at least 1.") }
         guard tokenLifetime > 0 else { throw ValidationError("--token-lifetime must be at least 1 second.") }
+        for (name, n) in [("leads", leads), ("contacts", contacts), ("accounts", accounts),
+                          ("opportunities", opportunities), ("campaigns", campaigns)] where n < 0 {
+            throw ValidationError("--\(name) must be 0 or more.")
+        }
     }
 
     func run() async throws {
+        let org = OrgSetup(
+            options: OrgOptions(stateCountryPicklists: stateCountryPicklists,
+                                leadRecordTypes: noLeadRecordTypes ? [] : ["Standard", "Partner"]),
+            schemaFile: schema, seed: seed,
+            sizes: OrgSizes(leads: leads, contacts: contacts, accounts: accounts, opportunities: opportunities,
+                            campaigns: campaigns))
         let config = SimulatorConfiguration(port: port, tls: tls, dataDir: dataDir,
-                                            tokenLifetime: TimeInterval(tokenLifetime), dailyLimit: dailyLimit)
+                                            tokenLifetime: TimeInterval(tokenLifetime), dailyLimit: dailyLimit, org: org)
         let sim = try await SalesforceSimulatorServer.start(config)
         let c = sim.credentials
         let text = """
         base_url: \(sim.baseURL)
         ca_file: \(sim.caFile ?? "none (plain HTTP)")
+        records: \(["Lead", "Contact", "Account", "Opportunity", "Campaign"].map { "\($0)=\(sim.store.count($0) ?? 0)" }.joined(separator: " "))
         org_id: \(c.orgId)
         jwt:
           consumer_key: \(c.clientId)
