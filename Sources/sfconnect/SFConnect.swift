@@ -11,7 +11,8 @@ struct SFConnect: AsyncParsableCommand {
         mappings and a tour.
         """,
         version: SFConnect.version,
-        subcommands: [VersionCommand.self, SimulatorCommand.self, BenchCommand.self]
+        subcommands: [VersionCommand.self, SimulatorCommand.self, BenchCommand.self,
+                      StreamsCommand.self, ProfilesCommand.self, AudiencesCommand.self, IngestCommand.self]
     )
 
     static let version = "0.1.0"

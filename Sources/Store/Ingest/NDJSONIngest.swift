@@ -24,6 +24,18 @@ public struct NDJSONIngest {
         self.mapping = mapping
     }
 
+    /// Ingests into `stream` with the fields of every mapping file that names it.
+    /// - Throws: ``StoreError`` `.notFound` when no mapping names the stream, `.invalidInput`.
+    public init(store: Store, stream: String, mappings: [ObjectMapping]) throws {
+        let fields = mappings.filter { $0.stream == stream }.flatMap(\.fields)
+        guard !fields.isEmpty else {
+            let known = Set(mappings.map(\.stream)).sorted().joined(separator: ", ")
+            throw StoreError(.notFound, subject: stream,
+                             "No mapping names stream \(stream) (mapped streams: \(known.isEmpty ? "none" : known)); add a mapping file with stream: \(stream) and its unique ids (see mappings/README.md).")
+        }
+        try self.init(store: store, stream: stream, mapping: fields)
+    }
+
     /// Reads every line of `input` to its end.
     /// - Throws: ``StoreError`` `.database` (the pages before the failing one stay stored).
     public func run(_ input: FileHandle) throws -> IngestReport {
