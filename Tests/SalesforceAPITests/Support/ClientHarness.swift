@@ -72,9 +72,11 @@ func withClient<T>(_ simConfig: SimulatorConfiguration = .init(tls: true),
     let harness = ClientHarness(sim: sim, transport: transport, tokens: tokens, gate: gate, clock: clock, client: client)
     do {
         let result = try await body(harness)
+        transport.closeIdleConnections()
         await sim.stop()
         return result
     } catch {
+        transport.closeIdleConnections()
         await sim.stop()
         throw error
     }
