@@ -9,7 +9,8 @@ final class FakeOrg: Sendable {
     struct State {
         var schemas: [String: SOQLObjectSchema] = [:]
         var describes: [String: ObjectSchema] = [:]
-        var records: [String: [SimRecord]] = [:]
+        var rows: [String: [[String: SimValue]]] = [:]
+        var records: [String: [SimRecord]] { rows.mapValues { $0.map { SimRecord($0) } } }
         var counter = 0
     }
     let state = Mutex(State())
@@ -31,7 +32,7 @@ final class FakeOrg: Sendable {
             row["Id"] = .string(id)
             row["IsDeleted"] = .bool(false)
             row["SystemModstamp"] = .datetime(modstamp)
-            s.records[object.lowercased(), default: []].append(SimRecord(row))
+            s.rows[object.lowercased(), default: []].append(row)
             return id
         }
     }
@@ -39,9 +40,10 @@ final class FakeOrg: Sendable {
     /// A new version of a row: changes values and moves SystemModstamp.
     func update(_ object: String, id: String, at modstamp: Date, _ values: [String: SimValue]) {
         state.withLock { s in
-            guard let i = s.records[object.lowercased()]?.firstIndex(where: { $0.id == id }) else { return }
-            for (k, v) in values { s.records[object.lowercased()]![i][k] = v }
-            s.records[object.lowercased()]![i]["SystemModstamp"] = .datetime(modstamp)
+            let key = object.lowercased()
+            guard let i = s.rows[key]?.firstIndex(where: { $0["Id"] == .string(id) }) else { return }
+            for (k, v) in values { s.rows[key]![i][k] = v }
+            s.rows[key]![i]["SystemModstamp"] = .datetime(modstamp)
         }
     }
 
