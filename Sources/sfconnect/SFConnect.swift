@@ -11,7 +11,7 @@ struct SFConnect: AsyncParsableCommand {
         mappings and a tour.
         """,
         version: SFConnect.version,
-        subcommands: [VersionCommand.self, SimulatorCommand.self, BenchCommand.self]
+        subcommands: [VersionCommand.self, SimulatorCommand.self, BenchCommand.self, AuthCommand.self]
     )
 
     static let version = "0.1.0"

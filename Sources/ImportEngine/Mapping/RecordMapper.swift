@@ -1,7 +1,7 @@
 import ConnectorCore
 import Foundation
 
-/// Maps source rows to ``StreamRecord``s by a plan: reads each column's path, derives
+/// Maps source rows to ``MappedRecord``s by a plan: reads each column's path, derives
 /// (`email_domain`, `import_time`, `child_ids`), and coerces to the column's type. A value that
 /// does not fit becomes null and is counted per source field; the run reports the counts.
 public struct RecordMapper: Sendable {
@@ -36,7 +36,7 @@ public struct RecordMapper: Sendable {
     }
 
     /// Maps a live row.
-    public mutating func map(_ row: SourceRecord, key: KeysetPosition) -> StreamRecord {
+    public mutating func map(_ row: SourceRecord, key: KeysetPosition) -> MappedRecord {
         var fields: [String: JSONValue] = [:], users: [String: JSONValue] = [:]
         fields.reserveCapacity(plan.columns.count)
         users.reserveCapacity(plan.columns.count)
@@ -60,12 +60,12 @@ public struct RecordMapper: Sendable {
             }
             if let user = column.userField, !(value.isNull && users[user] != nil) { users[user] = value }
         }
-        return StreamRecord(id: key.id, timestamp: key.timestamp, fields: fields, userFields: users)
+        return MappedRecord(id: key.id, timestamp: key.timestamp, fields: fields, userFields: users)
     }
 
     /// A tombstone for a deleted row.
-    public func tombstone(key: KeysetPosition) -> StreamRecord {
-        StreamRecord(id: key.id, timestamp: key.timestamp, deleted: true)
+    public func tombstone(key: KeysetPosition) -> MappedRecord {
+        MappedRecord(id: key.id, timestamp: key.timestamp, deleted: true)
     }
 
     private mutating func read(_ column: PlannedColumn, _ row: SourceRecord) -> JSONValue {

@@ -5,12 +5,12 @@ public struct PageCommit: Sendable {
     public var job: String
     public var stream: String
     public var object: String
-    public var records: [StreamRecord]
+    public var records: [MappedRecord]
     /// User fields that identify a profile (the mapping's unique ids).
     public var uniqueIDFields: [String]
     public var checkpoint: ImportCheckpoint
 
-    public init(job: String, stream: String, object: String, records: [StreamRecord],
+    public init(job: String, stream: String, object: String, records: [MappedRecord],
                 uniqueIDFields: [String], checkpoint: ImportCheckpoint) {
         self.job = job
         self.stream = stream

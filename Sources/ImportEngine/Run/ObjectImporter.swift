@@ -52,7 +52,7 @@ struct ObjectImporter: Sendable {
                 keys.reserveCapacity(rows.count)
                 for row in rows { keys.append(try mapper.key(of: row, timestampField: tsField)) }
                 let next = try cursor.checkpoint(afterPage: keys, isLast: isLast, resumeToken: page?.resumeToken)
-                var records: [StreamRecord] = []
+                var records: [MappedRecord] = []
                 records.reserveCapacity(rows.count)
                 for (row, key) in zip(rows, keys) {
                     records.append(deletes ? mapper.tombstone(key: key) : mapper.map(row, key: key))

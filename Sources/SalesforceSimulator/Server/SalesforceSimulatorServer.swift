@@ -74,10 +74,6 @@ public enum SalesforceSimulatorServer {
     }
 }
 
-public enum SimulatorError: Error {
-    case didNotStart
-}
-
 /// The base URL is known only once the port is bound; requests read it afterwards.
 final class BaseURLBox: @unchecked Sendable {
     private let lock = NSLock()

@@ -7,7 +7,7 @@ import Synchronization
 final class MemorySink: ImportSink {
     struct Key: Hashable { var stream: String; var id: String; var timestamp: Date }
     struct State {
-        var records: [String: [StreamRecord]] = [:]
+        var records: [String: [MappedRecord]] = [:]
         var keys = Set<Key>()
         var checkpoints: [String: ImportCheckpoint] = [:]
         var runs: [ImportRunReport] = []
@@ -40,7 +40,7 @@ final class MemorySink: ImportSink {
 
     func record(run: ImportRunReport) async throws { state.withLock { $0.runs.append(run) } }
 
-    func records(_ stream: String) -> [StreamRecord] { state.withLock { $0.records[stream] ?? [] } }
+    func records(_ stream: String) -> [MappedRecord] { state.withLock { $0.records[stream] ?? [] } }
     var runs: [ImportRunReport] { state.withLock { $0.runs } }
     func checkpoint(_ job: String, _ stream: String) -> ImportCheckpoint? {
         state.withLock { $0.checkpoints[job + "/" + stream] }

@@ -1,10 +1,10 @@
 import ConnectorCore
 import Foundation
 
-/// One record version as the stream stores it: the Salesforce Id, the timestamp field's value,
+/// One record version as the import maps it (named apart from the store's `StreamRecord`): the Salesforce Id, the timestamp field's value,
 /// whether it is a tombstone, the stream's source fields, and the user (profile) fields the
 /// mapping derives from them. De-duplication key: (object, `id`, `timestamp`).
-public struct StreamRecord: Sendable, Hashable {
+public struct MappedRecord: Sendable, Hashable {
     public var id: String
     public var timestamp: Date
     public var deleted: Bool
