@@ -30,7 +30,7 @@ struct EngineIncrementalTests {
         #expect(report.apiCalls == source.calls.withLock { $0 })
         #expect(report.apiCalls == 1 + 1 + 3, "describe, count, three pages")
         #expect(sink.runs.count == 1)
-        #expect(sink.checkpoint("j", "salesforce_leads") == ImportCheckpoint(completedHigh: clock.now().addingTimeInterval(-120)))
+        #expect(sink.checkpoint("j", "Lead") == ImportCheckpoint(completedHigh: clock.now().addingTimeInterval(-120)))
     }
 
     @Test("incremental runs store each new version once, with lookback re-reads dropped")
@@ -64,7 +64,7 @@ struct EngineIncrementalTests {
         let first = await r.run(job: "j", objects: [Fixtures.leadSpec()])
         #expect(first.outcome == .failed)
         #expect(stored().count == 3500)
-        #expect(sink.checkpoint("j", "salesforce_leads")?.pending?.after?.timestamp == Fixtures.t0)
+        #expect(sink.checkpoint("j", "Lead")?.pending?.after?.timestamp == Fixtures.t0)
         sink.failAfter(nil)
         let second = await r.run(job: "j", objects: [Fixtures.leadSpec()])
         #expect(second.outcome == .completed)
@@ -99,7 +99,7 @@ struct EngineIncrementalTests {
         clock.advance(by: 600)
         let report = await r.run(job: "j", objects: [Fixtures.leadSpec()])
         #expect(report.objects[0].tombstones == 5)
-        let tombs = sink.records("salesforce_leads").filter(\.deleted)
+        let tombs = sink.records("salesforce_leads").filter(\.isDeleted)
         #expect(Set(tombs.map(\.id)) == Set(ids.prefix(5)))
         #expect(tombs.allSatisfy { $0.fields.isEmpty })
         #expect(source.queries.withLock { $0.last?.includeDeleted } == true)
