@@ -2,6 +2,7 @@ import ConnectorCore
 import Foundation
 import HTTPTransport
 import SalesforceAPI
+import SalesforceAuth
 
 /// Measures the REST query path: pages every record of a query through ``SalesforceClient``
 /// (the real transport, token handling, gate and page decoding) and counts what it cost.
@@ -18,11 +19,16 @@ public enum QueryBenchmark {
         public var recordsPerSecond: Double { seconds > 0 ? Double(records) / seconds : 0 }
     }
 
-    /// Pages `soql` to the end and times it (the token is fetched before the clock starts).
-    /// - Throws: ``SalesforceError`` from the query.
-    public static func run(soql: String, apiVersion: String = "62.0", batchSize: Int? = nil, caFile: String?,
-                           tokens: any AccessTokenProviding, environment: [String: String] = [:]) async throws -> Result {
-        let transport = CurlTransport(configuration: TransportConfiguration(caFile: caFile, environment: environment))
+    /// Logs in with `authorization`, then pages `soql` to the end and times it (the login is
+    /// not timed).
+    /// - Throws: `AuthError` from the login, ``SalesforceError`` from the query.
+    public static func run(soql: String, authorization: Authorization, batchSize: Int? = nil,
+                           environment: [String: String] = [:]) async throws -> Result {
+        let transport = CurlTransport(configuration: TransportConfiguration(caFile: authorization.caFile,
+                                                                            environment: environment))
+        let tokens = try TokenProvider(authorization: authorization, transport: transport,
+                                       refreshTokens: MemoryRefreshTokenStore())
+        let apiVersion = authorization.apiVersion
         let gate = CountingGate()
         let client = SalesforceClient(configuration: .init(apiVersion: apiVersion, queryBatchSize: batchSize),
                                       transport: transport, tokens: tokens, gate: gate,
