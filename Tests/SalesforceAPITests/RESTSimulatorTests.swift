@@ -94,12 +94,15 @@ struct RESTSimulatorTests {
             try Self.seedLeads(h.sim, 30)
             let victim = try #require(try await h.client.query("SELECT Id FROM Lead ORDER BY Id LIMIT 1").allRecords()
                 .first?["Id"]?.stringValue)
-            try h.sim.store.write { (b: inout OrgWriteBatch) throws(SimulatorError) in try b.delete("Lead", id: victim) }
+            // getDeleted covers whole past minutes only (latestDateCovered), so delete two minutes ago.
+            let now = Date()
+            try h.sim.store.write(stamp: now.addingTimeInterval(-120)) { (b: inout OrgWriteBatch) throws(SimulatorError) in
+                try b.delete("Lead", id: victim)
+            }
             #expect(try await h.client.count("SELECT COUNT() FROM Lead") == 29)
             let all = try await h.client.queryAll("SELECT Id, IsDeleted FROM Lead WHERE IsDeleted = true").allRecords()
             #expect(all.compactMap { $0["Id"]?.stringValue } == [victim])
             #expect(try await h.client.recordCount(["Lead", "Contact"])["Lead"] == 29)
-            let now = h.sim.store.read { _ in Date() }
             let deleted = try await h.client.getDeleted("Lead", start: now.addingTimeInterval(-3600),
                                                         end: now.addingTimeInterval(60))
             #expect(deleted.records.map(\.id) == [victim])
