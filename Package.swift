@@ -134,7 +134,7 @@ let package = Package(
         .testTarget(name: "BudgetSchedulerTests", dependencies: ["BudgetScheduler", "ConnectorTesting"],
                     swiftSettings: settings),
         .testTarget(name: "ImportEngineTests",
-                    dependencies: ["ImportEngine", "SalesforceConnector", "ConnectorTesting"],
+                    dependencies: ["ImportEngine", "SalesforceConnector", "ConnectorTesting", "SalesforceSimulator"],
                     swiftSettings: settings),
         .testTarget(name: "ExportEngineTests",
                     dependencies: ["ExportEngine", "SalesforceConnector", "ConnectorTesting"],

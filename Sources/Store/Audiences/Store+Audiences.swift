@@ -35,7 +35,7 @@ extension Store {
     /// exit goes into the change feed). An unchanged definition re-evaluates nothing.
     /// - Throws: ``StoreError`` `.invalidExpression` with the database's message, `.invalidInput`, `.database`.
     @discardableResult
-    public func defineAudience(_ audience: AudienceDefinition) throws -> AudienceUpdate {
+    public func defineAudience(_ audience: ResolvedAudience) throws -> AudienceUpdate {
         let name = audience.name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw StoreError(.invalidInput, "An audience needs a name; set name: in its YAML.") }
         let now = Millis.from(clock.now())

@@ -1,6 +1,7 @@
 /// An audience: a named set of profiles, selected either by a boolean SQL expression over
 /// profile fields (by their user-field names) or by an explicit list of unique-id values.
-public struct AudienceDefinition: Sendable, Hashable {
+/// Named `ResolvedAudience` to keep it apart from the job-file type `AudienceDefinition`.
+public struct ResolvedAudience: Sendable, Hashable {
     public enum Selection: Sendable, Hashable {
         /// `salesforce_lead_status = 'Working' AND salesforce_lead_industry IN ('Technology','Media')`
         case expression(String)
