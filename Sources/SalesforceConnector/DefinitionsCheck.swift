@@ -18,11 +18,8 @@ public enum DefinitionsCheck {
 
     /// Validates each file; `now` bounds `since:` dates (inject it in tests).
     public static func validate(files: [String], now: Date = Date()) -> [FileOutcome] {
-        let wheres = AudienceWhereCheck.problems(files: files, now: now)
-        return DefinitionValidator.validate(files: files, now: now).map {
-            let extra = wheres[$0.file] ?? []
-            return FileOutcome(file: $0.file, okLine: extra.isEmpty ? $0.okLine : nil,
-                               problems: $0.errors.map(\.description) + extra)
+        DefinitionValidator.validate(files: files, now: now).map {
+            FileOutcome(file: $0.file, okLine: $0.okLine, problems: $0.errors.map(\.description))
         }
     }
 }
