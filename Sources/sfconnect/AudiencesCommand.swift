@@ -7,7 +7,7 @@ import Store
 struct AudiencesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audiences", abstract: "List audiences, their members, or define one.",
-        subcommands: [AudiencesList.self, AudiencesMembers.self, AudiencesDefine.self])
+        subcommands: [AudiencesList.self, AudiencesMembers.self, AudiencesDefine.self, AudiencesLoad.self])
 }
 
 struct AudiencesList: ParsableCommand {
@@ -61,7 +61,8 @@ struct AudiencesDefine: ParsableCommand {
             do { text = try String(contentsOfFile: members ?? "", encoding: .utf8) } catch {
                 throw ValidationError("Cannot read the members file \(members ?? ""); check the path.")
             }
-            selection = .members(text.split(whereSeparator: \.isNewline).map(String.init))
+            selection = .members(text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty && !$0.hasPrefix("#") })
         }
         let r = try s.defineAudience(ResolvedAudience(name: name, description: description, selection: selection))
         print("audience \(name): \(r.changed ? "\(r.entered) entered, \(r.exited) exited" : "unchanged"), size \(try s.members(of: name).count)")

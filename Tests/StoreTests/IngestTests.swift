@@ -43,6 +43,16 @@ struct IngestTests {
         #expect(try f.store.streams().first?.object == nil)
     }
 
+    @Test("escapes and non-ASCII text survive the round trip through the stream")
+    func escapes() throws {
+        let f = try StoreFixture()
+        let line = #"{"email":"z@x.com","note":"tab\there \"quoted\" \u00e9t\u00e9 \ud83d\ude00 back\\slash","_id":"n1","_ts":0}"#
+        #expect(try ingest(line + "\n", into: f).stored == 1)
+        let out = try #require(try f.store.readStream("web").first)
+        #expect(out.record.fields["note"] == .string("tab\there \"quoted\" été 😀 back\\slash"))
+        #expect(out.ndjsonLine == #"{"_deleted":false,"_id":"n1","_ts":"1970-01-01T00:00:00.000Z","email":"z@x.com","note":"tab\there \"quoted\" été 😀 back\\slash"}"#)
+    }
+
     @Test("the same lines ingested twice store nothing new")
     func idempotent() throws {
         let f = try StoreFixture()

@@ -2,8 +2,8 @@ import ConnectorCore
 import Foundation
 import Store
 
-/// A store in a fresh temporary folder, with a manual clock and two small mappings.
-struct StoreFixture {
+/// A store in a fresh temporary folder (removed afterwards), with a manual clock and two small mappings.
+final class StoreFixture {
     let dir: URL
     let path: String
     let clock = ManualWallClock()
@@ -14,6 +14,8 @@ struct StoreFixture {
         path = dir.appendingPathComponent("store.sqlite").path
         store = try Store(path: path, clock: clock)
     }
+
+    deinit { try? FileManager.default.removeItem(at: dir) }
 
     /// Opens the same file again (a restart).
     func reopen() throws -> Store { try Store(path: path, clock: clock) }

@@ -35,7 +35,8 @@ enum FieldCatalog {
         return s.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
     }
 
-    static func quote(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+    /// Names are checked by ``isPlainName(_:)`` before they become columns, so no escaping is needed.
+    static func quote(_ name: String) -> String { "\"" + name + "\"" }
 
     static func sqlType(_ t: FieldType) -> String {
         switch t {
