@@ -82,7 +82,7 @@ struct BudgetState: Sendable {
         let orgWake = [ours, probe].compactMap { $0 }.min() ?? now.addingTimeInterval(config.probeInterval)
         let kind: BudgetError.Kind = orgUsed + cost > budget ? .orgBudgetSpent : .reservedForHigherPriority
         if case .refuse(_, let jobWake?, _, _) = refusal, jobWake >= orgWake { return refusal! }
-        return .refuse(kind, wakeUp: orgWake, used: orgUsed, limit: cap)
+        return .refuse(kind, wakeUp: orgWake, used: orgUsed, limit: kind == .orgBudgetSpent ? budget : cap)
     }
 
     /// Takes in the org's usage from `Sforce-Limit-Info` or `/limits`.
