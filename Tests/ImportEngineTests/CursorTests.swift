@@ -1,3 +1,4 @@
+import ConnectorCore
 import Foundation
 import ImportEngine
 import Testing
@@ -93,5 +94,37 @@ struct CursorTests {
     func nothingNew() {
         var c = IncrementalCursor(checkpoint: ImportCheckpoint(completedHigh: start), runStart: start)
         #expect(c.next() == .finished)
+    }
+}
+
+@Suite("ImportCheckpoint in the store's typed columns")
+struct StoredCheckpointTests {
+    let high = Fixtures.t0.addingTimeInterval(900)
+    let after = KeysetPosition(timestamp: Fixtures.t0.addingTimeInterval(60), id: "00Q9")
+
+    @Test("each cursor state round-trips through the store's Checkpoint", arguments: [
+        ImportCheckpoint(completedHigh: Fixtures.t0),
+        ImportCheckpoint(pending: PendingWindow(low: nil, high: Fixtures.t0, readsDeletes: false)),
+        ImportCheckpoint(pending: PendingWindow(low: nil, high: Fixtures.t0, after: KeysetPosition(timestamp: Fixtures.t0, id: "x"), readsDeletes: false)),
+        ImportCheckpoint(pending: PendingWindow(low: Fixtures.t0, high: Fixtures.t0, readsDeletes: true)),
+        ImportCheckpoint(pending: PendingWindow(low: Fixtures.t0, high: Fixtures.t0, phase: .deletes, readsDeletes: true)),
+        ImportCheckpoint(pending: PendingWindow(low: nil, high: Fixtures.t0, api: .bulk, readsDeletes: false)),
+    ])
+    func roundTrip(state: ImportCheckpoint) {
+        #expect(ImportCheckpoint(stored: state.stored(job: "j", object: "Lead")) == state)
+    }
+
+    @Test("a keyset position replaces the window start, which it implies")
+    func keysetImpliesLow() {
+        let cp = ImportCheckpoint(pending: PendingWindow(low: Fixtures.t0, high: high, after: after, readsDeletes: true))
+        let stored = cp.stored(job: "j", object: "Lead")
+        #expect(stored.phase == .incremental && stored.timestamp == after.timestamp && stored.lastID == "00Q9")
+        #expect(ImportCheckpoint(stored: stored)?.pending == PendingWindow(low: nil, high: high, after: after, readsDeletes: true))
+    }
+
+    @Test("no checkpoint, or one without a window end, starts from the beginning")
+    func none() {
+        #expect(ImportCheckpoint(stored: nil) == nil)
+        #expect(ImportCheckpoint(stored: ConnectorCore.Checkpoint(job: "j", object: "Lead", phase: .complete)) == nil)
     }
 }

@@ -1,9 +1,11 @@
 import ConnectorCore
 import Foundation
 
-/// Maps source rows to ``MappedRecord``s by a plan: reads each column's path, derives
-/// (`email_domain`, `import_time`, `child_ids`), and coerces to the column's type. A value that
-/// does not fit becomes null and is counted per source field; the run reports the counts.
+/// Maps source rows to stream records (`ConnectorCore.StreamRecord`) by a plan: reads each
+/// column's path, fills derived source fields (`import_time` = the run's start, `child_ids` = the
+/// child rows' ids), and coerces to the column's type. A value that does not fit becomes null and
+/// is counted per source field; the run reports the counts. User (profile) fields, including
+/// `emaildomains`, are derived from these source fields by the Store through the same mapping.
 public struct RecordMapper: Sendable {
     public let plan: ImportPlan
     public let importTime: Date
@@ -36,36 +38,28 @@ public struct RecordMapper: Sendable {
     }
 
     /// Maps a live row.
-    public mutating func map(_ row: SourceRecord, key: KeysetPosition) -> MappedRecord {
-        var fields: [String: JSONValue] = [:], users: [String: JSONValue] = [:]
+    public mutating func map(_ row: SourceRecord, key: KeysetPosition) -> StreamRecord {
+        var fields: [String: JSONValue] = [:]
         fields.reserveCapacity(plan.columns.count)
-        users.reserveCapacity(plan.columns.count)
         for column in plan.columns {
             let raw = read(column, row)
-            let derived: JSONValue?
-            switch column.derivation {
-            case .emailDomain?: derived = ValueCoercion.emailDomain(raw)
-            case .importTime?: derived = .string(importTimeText)
-            case .childIds?, nil: derived = raw
-            }
-            var value = JSONValue.null
-            if let derived, let fit = ValueCoercion.coerce(derived, to: column.kind) { value = fit }
-            else { misfits[column.source, default: 0] += 1 }
             if column.derivation == .emailDomain {
-                if fields[column.source] == nil {
-                    fields[column.source] = ValueCoercion.coerce(raw, to: .typed(.string)) ?? .null
-                }
-            } else {
-                fields[column.source] = value
+                // The source field holds the email; the Store derives the domain from it.
+                if fields[column.source] == nil { fields[column.source] = ValueCoercion.coerce(raw, to: .typed(.string)) ?? .null }
+                continue
             }
-            if let user = column.userField, !(value.isNull && users[user] != nil) { users[user] = value }
+            let input = column.derivation == .importTime ? JSONValue.string(importTimeText) : raw
+            if let fit = ValueCoercion.coerce(input, to: column.kind) { fields[column.source] = fit } else {
+                fields[column.source] = .null
+                misfits[column.source, default: 0] += 1
+            }
         }
-        return MappedRecord(id: key.id, timestamp: key.timestamp, fields: fields, userFields: users)
+        return StreamRecord(id: key.id, timestamp: key.timestamp, fields: fields)
     }
 
     /// A tombstone for a deleted row.
-    public func tombstone(key: KeysetPosition) -> MappedRecord {
-        MappedRecord(id: key.id, timestamp: key.timestamp, deleted: true)
+    public func tombstone(key: KeysetPosition) -> StreamRecord {
+        StreamRecord(id: key.id, timestamp: key.timestamp, isDeleted: true, fields: [:])
     }
 
     private mutating func read(_ column: PlannedColumn, _ row: SourceRecord) -> JSONValue {

@@ -1,3 +1,5 @@
+import ConnectorCore
+
 /// What to read from one object and how to map it: fields = default mapping ∩ describe +
 /// additional fields (+ the user's own mapping rows), with child subqueries for child paths.
 public struct ImportPlan: Sendable, Hashable {
@@ -11,6 +13,9 @@ public struct ImportPlan: Sendable, Hashable {
     /// Parent-to-child subqueries: relationship name → child fields.
     public var children: [ChildSelect]
     public var columns: [PlannedColumn]
+    /// The mapping rows kept (default rows the org has, then the user's rows): the Store feeds
+    /// profiles through them.
+    public var mappingRows: [FieldMapping]
     /// Default mapping fields this org lacks (skipped).
     public var skippedDefaults: [String]
     /// Selected fields Bulk API 2.0 cannot read (compound, base64, child subqueries).

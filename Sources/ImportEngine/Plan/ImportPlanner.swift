@@ -47,7 +47,7 @@ public struct ImportPlanner: Sendable {
         let skipped = Array(orderedUnique(builder.skipped))
         return ImportPlan(object: schema.name, stream: stream, timestampField: ts.name,
                           selectFields: builder.selects, children: builder.children, columns: builder.columns,
-                          skippedDefaults: skipped, bulkIncompatible: builder.bulkIncompatible)
+                          mappingRows: builder.rows, skippedDefaults: skipped, bulkIncompatible: builder.bulkIncompatible)
     }
 }
 
@@ -64,6 +64,7 @@ struct PlanBuilder {
     var selected = Set<String>()
     var children: [ImportPlan.ChildSelect] = []
     var columns: [PlannedColumn] = []
+    var rows: [FieldMapping] = []
     var skipped: [String] = []
     var bulkIncompatible: [String] = []
 
@@ -81,6 +82,7 @@ struct PlanBuilder {
         guard let sf = row.salesforceField else {
             columns.append(PlannedColumn(source: row.source, userField: row.userField, kind: kind,
                                          isUniqueID: row.isUniqueID, derivation: row.derivation, path: .none))
+            rows.append(row)
             return true
         }
         let parts = sf.split(separator: ".").map(String.init)
@@ -100,6 +102,7 @@ struct PlanBuilder {
         }
         columns.append(PlannedColumn(source: row.source, userField: row.userField, kind: kind,
                                      isUniqueID: row.isUniqueID, derivation: row.derivation, path: path))
+        rows.append(row)
         return true
     }
 

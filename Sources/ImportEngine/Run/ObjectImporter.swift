@@ -14,13 +14,13 @@ struct ObjectImporter: Sendable {
 
     /// Reads everything up to the run's signpost. `stats` and `warnings` are kept on failure.
     func run(runStart: Date, stats: inout ObjectRunStats, warnings: inout [String]) async throws {
-        let checkpoint = try await SourceErrors.sink(object: plan.object) {
-            try await sink.checkpoint(job: job, stream: plan.stream)
+        let stored = try await SourceErrors.sink(object: plan.object) {
+            try await sink.checkpoint(job: job, object: plan.object)
         }
-        var cursor = IncrementalCursor(checkpoint: checkpoint, runStart: runStart, settings: spec.windows)
+        var cursor = IncrementalCursor(checkpoint: ImportCheckpoint(stored: stored), runStart: runStart,
+                                       settings: spec.windows)
         var mapper = RecordMapper(plan: plan, importTime: runStart)
         defer { warnings += mapper.misfitWarnings }
-        let uniqueIDs = orderedUnique(plan.columns.filter(\.isUniqueID).compactMap(\.userField))
         while case .read(var window, let isNew) = cursor.next() {
             var total: Int?
             if window.phase == .records {
@@ -52,13 +52,13 @@ struct ObjectImporter: Sendable {
                 keys.reserveCapacity(rows.count)
                 for row in rows { keys.append(try mapper.key(of: row, timestampField: tsField)) }
                 let next = try cursor.checkpoint(afterPage: keys, isLast: isLast, resumeToken: page?.resumeToken)
-                var records: [MappedRecord] = []
+                var records: [StreamRecord] = []
                 records.reserveCapacity(rows.count)
                 for (row, key) in zip(rows, keys) {
                     records.append(deletes ? mapper.tombstone(key: key) : mapper.map(row, key: key))
                 }
                 let commit = PageCommit(job: job, stream: plan.stream, object: plan.object, records: records,
-                                        uniqueIDFields: uniqueIDs, checkpoint: next)
+                                        mapping: plan.mappingRows, checkpoint: next.stored(job: job, object: plan.object))
                 let result = try await SourceErrors.sink(object: plan.object) { try await sink.commit(commit) }
                 cursor.committed(next)
                 stats.pages += 1

@@ -9,8 +9,7 @@ final class FakeOrg: Sendable {
     struct State {
         var schemas: [String: SOQLObjectSchema] = [:]
         var describes: [String: ObjectSchema] = [:]
-        var rows: [String: [[String: SimValue]]] = [:]
-        var records: [String: [SimRecord]] { rows.mapValues { $0.map { SimRecord($0) } } }
+        var records: [String: [[String: SimValue]]] = [:]
         var counter = 0
     }
     let state = Mutex(State())
@@ -32,7 +31,7 @@ final class FakeOrg: Sendable {
             row["Id"] = .string(id)
             row["IsDeleted"] = .bool(false)
             row["SystemModstamp"] = .datetime(modstamp)
-            s.rows[object.lowercased(), default: []].append(row)
+            s.records[object.lowercased(), default: []].append(row)
             return id
         }
     }
@@ -40,10 +39,9 @@ final class FakeOrg: Sendable {
     /// A new version of a row: changes values and moves SystemModstamp.
     func update(_ object: String, id: String, at modstamp: Date, _ values: [String: SimValue]) {
         state.withLock { s in
-            let key = object.lowercased()
-            guard let i = s.rows[key]?.firstIndex(where: { $0["Id"] == .string(id) }) else { return }
-            for (k, v) in values { s.rows[key]![i][k] = v }
-            s.rows[key]![i]["SystemModstamp"] = .datetime(modstamp)
+            guard let i = s.records[object.lowercased()]?.firstIndex(where: { $0["Id"] == .string(id) }) else { return }
+            for (k, v) in values { s.records[object.lowercased()]![i][k] = v }
+            s.records[object.lowercased()]![i]["SystemModstamp"] = .datetime(modstamp)
         }
     }
 
@@ -54,7 +52,8 @@ final class FakeOrg: Sendable {
 
     func rows(_ object: String, includeDeleted: Bool = false) -> [SimRecord] {
         state.withLock { s in
-            (s.records[object.lowercased()] ?? []).filter { includeDeleted || $0["IsDeleted"] != .bool(true) }
+            (s.records[object.lowercased()] ?? []).map { SimRecord($0) }
+                .filter { includeDeleted || $0["IsDeleted"] != .bool(true) }
         }
     }
 
@@ -77,10 +76,11 @@ final class FakeOrg: Sendable {
             state.schemas[object.lowercased()]?.children.first { $0.name.lowercased() == name.lowercased() }
         }
         func records(of object: String, includeDeleted: Bool) -> [SimRecord] {
-            (state.records[object.lowercased()] ?? []).filter { includeDeleted || $0["IsDeleted"] != .bool(true) }
+            (state.records[object.lowercased()] ?? []).map { SimRecord($0) }
+                .filter { includeDeleted || $0["IsDeleted"] != .bool(true) }
         }
         func record(of object: String, id: String) -> SimRecord? {
-            for rows in state.records.values { if let r = rows.first(where: { $0.id == id }) { return r } }
+            for rows in state.records.values { if let r = rows.first(where: { $0["Id"] == .string(id) }) { return SimRecord(r) } }
             return nil
         }
     }

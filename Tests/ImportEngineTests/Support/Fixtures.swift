@@ -70,7 +70,7 @@ enum Fixtures {
         })
     }
 
-    static func versions(_ records: [MappedRecord], deleted: Bool = false) -> [String] {
-        records.filter { $0.deleted == deleted }.map { "\($0.id)@\($0.timestamp.timeIntervalSince1970)" }
+    static func versions(_ records: [StreamRecord], deleted: Bool = false) -> [String] {
+        records.filter { $0.isDeleted == deleted }.map { "\($0.id)@\($0.timestamp.timeIntervalSince1970)" }
     }
 }

@@ -1,3 +1,4 @@
+import ConnectorCore
 import Foundation
 import ImportEngine
 import Synchronization
@@ -7,9 +8,10 @@ import Synchronization
 final class MemorySink: ImportSink {
     struct Key: Hashable { var stream: String; var id: String; var timestamp: Date }
     struct State {
-        var records: [String: [MappedRecord]] = [:]
+        var records: [String: [StreamRecord]] = [:]
         var keys = Set<Key>()
-        var checkpoints: [String: ImportCheckpoint] = [:]
+        var checkpoints: [String: Checkpoint] = [:]
+        var mappings: [String: [FieldMapping]] = [:]
         var runs: [ImportRunReport] = []
         var commits = 0
         var failAfter: Int?
@@ -18,8 +20,8 @@ final class MemorySink: ImportSink {
 
     func failAfter(_ commits: Int?) { state.withLock { $0.failAfter = commits; $0.commits = 0 } }
 
-    func checkpoint(job: String, stream: String) async throws -> ImportCheckpoint? {
-        state.withLock { $0.checkpoints[job + "/" + stream] }
+    func checkpoint(job: String, object: String) async throws -> Checkpoint? {
+        state.withLock { $0.checkpoints[job + "/" + object] }
     }
 
     func commit(_ page: PageCommit) async throws -> CommitResult {
@@ -33,16 +35,21 @@ final class MemorySink: ImportSink {
                     stored += 1
                 } else { dups += 1 }
             }
-            s.checkpoints[page.job + "/" + page.stream] = page.checkpoint
+            s.checkpoints[page.job + "/" + page.object] = page.checkpoint
+            s.mappings[page.stream] = page.mapping
             return CommitResult(stored: stored, duplicates: dups)
         }
     }
 
     func record(run: ImportRunReport) async throws { state.withLock { $0.runs.append(run) } }
 
-    func records(_ stream: String) -> [MappedRecord] { state.withLock { $0.records[stream] ?? [] } }
+    func records(_ stream: String) -> [StreamRecord] { state.withLock { $0.records[stream] ?? [] } }
     var runs: [ImportRunReport] { state.withLock { $0.runs } }
-    func checkpoint(_ job: String, _ stream: String) -> ImportCheckpoint? {
-        state.withLock { $0.checkpoints[job + "/" + stream] }
+    /// The stored checkpoint decoded as the cursor sees it.
+    func checkpoint(_ job: String, _ object: String) -> ImportCheckpoint? {
+        ImportCheckpoint(stored: state.withLock { $0.checkpoints[job + "/" + object] })
+    }
+    func storedCheckpoint(_ job: String, _ object: String) -> Checkpoint? {
+        state.withLock { $0.checkpoints[job + "/" + object] }
     }
 }
