@@ -8,19 +8,19 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check job and mapping files and report every problem as file:line: key: sentence.",
         discussion: """
-        A file with kind: is a job file, one with stream: and fields: a mapping file. Good files \
+        A file with kind: is a job file, one with stream: and fields: a mapping file, one with method: an authorization file. Good files \
         print 'FILE: ok (kind …)'. Exit status: 0 when every file is valid, 78 when any has a \
         problem. Whether fields and objects exist in the org is checked when a job runs. See jobs/README.md.
         """)
 
-    @Argument(help: "Job files (jobs/*.yaml) and mapping files (mappings/*.yaml).") var files: [String]
+    @Argument(help: "Job files (jobs/*.yaml), mapping files (mappings/*.yaml) and authorization files.") var files: [String]
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("Name at least one file to validate.") }
     }
 
     func run() throws {
-        let outcomes = DefinitionsCheck.validate(files: files)
+        let outcomes = DefinitionsCheck.validate(files: files, environment: ProcessInfo.processInfo.environment)
         var bad = 0, problems = 0
         for outcome in outcomes {
             if let ok = outcome.okLine { print(ok) }

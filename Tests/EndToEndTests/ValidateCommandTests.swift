@@ -58,11 +58,25 @@ struct ValidateCommandTests {
             "\(p("job.yaml")):2: authorisation: is not a known key. Did you mean 'authorization'?",
             "\(p("job.yaml")):4: batch_size: 500 is out of range; use 1 to 200 records per request (the sObject Collections limit).",
             "\(p("map.yaml")):4: fields[0].salesforce: 'Bad Name' is not a Salesforce API name (letters, digits and underscores, starting with a letter; dots for relationships).",
-            "\(p("other.yaml")):1: kind: is required: a job file starts with kind: (import, import_custom_object, audience or export_audiences); a mapping file has stream: and fields:.",
+            "\(p("other.yaml")):1: kind: is required: a job file starts with kind: (import, import_custom_object, audience or export_audiences); a mapping file has stream: and fields:; an authorization file has method:.",
             "\(p("missing.yaml")): cannot be read; check that the file exists and is UTF-8.",
             "8 problems in 4 of 5 files.",
         ]
         #expect(r.stderr.split(separator: "\n").map(String.init) == expected)
+    }
+
+    @Test("inline authorizations and authorization files are checked too; unset variables are left to run time")
+    func authorizations() throws {
+        let dir = try folder([
+            "auth.yaml": "method: oauth2_password\nclient_id: abc\nclient_secret: ${SF_SECRET}\nusername: u@example.com\npassword: ${SF_PASSWORD}\n",
+            "inline.yaml": "kind: import\nauthorization:\n  method: oauth2_pasword\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let p = { (name: String) in dir.appendingPathComponent(name).path }
+        let r = try CLIRunner.run(["validate", p("auth.yaml"), p("inline.yaml")])
+        #expect(r.status == 78)
+        #expect(r.stdout.contains("\(p("auth.yaml")): ok (authorization"))
+        #expect(r.stderr.contains("\(p("inline.yaml")):3: authorization.method: 'oauth2_pasword' is not a method; use one of jwt, oauth2_password, oauth2_refresh_token. Did you mean 'oauth2_password'?"))
     }
 
     @Test("validate without files is a usage error")
