@@ -89,7 +89,7 @@ let package = Package(
                 ],
                 swiftSettings: settings),
         .executableTarget(name: "sfconnect",
-                dependencies: ["SalesforceConnector", "SalesforceSimulator",
+                dependencies: ["SalesforceConnector", "SalesforceSimulator", "Store", "Definitions",
                                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                                .product(name: "Logging", package: "swift-log"),
                                .product(name: "Hummingbird", package: "hummingbird"),

@@ -55,6 +55,9 @@ public struct BudgetError: Error, Sendable, CustomStringConvertible, LocalizedEr
         [.jobAllotmentSpent, .orgBudgetSpent, .reservedForHigherPriority, .requestLimitExceeded].contains(kind)
     }
 
+    /// The wake-up time under the name the engines' budget-stop protocol uses.
+    public var resumeAt: Date? { wakeUp }
+
     /// What the engine does next.
     public var disposition: Disposition {
         if isPause { return .stopForBudget(until: wakeUp) }

@@ -86,6 +86,8 @@ public struct SalesforceError: Error, Sendable, CustomStringConvertible, Localiz
         if let errorCode {
             let said = "Salesforce said \(errorCode)" + (message.map { ": \($0)" } ?? "")
             parts.append(said.hasSuffix(".") ? said : said + ".")
+        } else if let message {
+            parts.append(message.hasSuffix(".") ? message : message + ".")
         }
         if let sobject { parts.append("Object: \(sobject).") }
         if !fields.isEmpty { parts.append("Fields: \(fields.joined(separator: ", ")).") }

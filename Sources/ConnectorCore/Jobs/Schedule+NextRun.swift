@@ -8,12 +8,12 @@ extension Schedule {
         case .daily: return nextOnDay(after: date) { _ in true }
         case .weekly:
             let wanted = dayOfWeek.gregorianNumber
-            return nextOnDay(after: date) { Self.civil.component(.weekday, from: $0) == wanted }
+            return nextOnDay(after: date) { Self.civilCalendar.component(.weekday, from: $0) == wanted }
         }
     }
 
     /// A proleptic Gregorian calendar in UTC, used for civil-date arithmetic only.
-    static let civil: Calendar = {
+    public static let civilCalendar: Calendar = {
         var c = Calendar(identifier: .gregorian)
         c.timeZone = TimeZone(identifier: "UTC")!
         return c
@@ -40,10 +40,10 @@ extension Schedule {
 
     private func nextOnDay(after date: Date, where accepts: (Date) -> Bool) -> Date {
         // The civil date (as UTC midnight) on which `date` falls in the zone.
-        let dayStart = Self.civil.startOfDay(for: Date(timeIntervalSince1970: wall(date)))
+        let dayStart = Self.civilCalendar.startOfDay(for: Date(timeIntervalSince1970: wall(date)))
         let offsetInDay = TimeInterval(timeOfDay.hour * 3600 + timeOfDay.minute * 60)
         for days in 0...8 {
-            let day = Self.civil.date(byAdding: .day, value: days, to: dayStart)!
+            let day = Self.civilCalendar.date(byAdding: .day, value: days, to: dayStart)!
             guard accepts(day) else { continue }
             let run = instant(forWall: day.timeIntervalSince1970 + offsetInDay)
             if run > date { return run }

@@ -92,3 +92,10 @@ extension OrgStore {
         }
     }
 }
+
+extension OrgStore {
+    /// Ids of live records whose text field equals `value` case-insensitively (an external-id lookup).
+    public func lookup(_ object: String, field: String, value: String) -> [String] {
+        write { b in b.find(object, field: field, equalsIgnoringCase: value).compactMap(\.id) }
+    }
+}

@@ -37,6 +37,8 @@ public final class OrgStore: @unchecked Sendable {
     public let integrationUserId: String
     let clock: @Sendable () -> Date
     let lock = RWLock()
+    /// Open query cursors of the REST query route.
+    let cursors = QueryCursors()
     let tables: [ObjectTable]
     private let byName: [String: ObjectTable]
     private let byPrefix: [String: ObjectTable]

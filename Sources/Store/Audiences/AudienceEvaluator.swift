@@ -60,13 +60,13 @@ struct AudienceEvaluator {
     private func apply(_ audience: String, qualifying: Set<Int64>, members: Set<Int64>) throws {
         let enter = try db.cachedStatement(sql: "INSERT INTO audience_member (audience, profile_id, since) VALUES (?, ?, ?)")
         let leave = try db.cachedStatement(sql: "DELETE FROM audience_member WHERE audience = ? AND profile_id = ?")
-        for p in qualifying.subtracting(members).sorted() {
-            try enter.execute(arguments: [audience, p, now])
-            try ChangeLog.emit(db, .audienceEntered, profile: p, at: now, audience: audience)
-        }
         for p in members.subtracting(qualifying).sorted() {
             try leave.execute(arguments: [audience, p])
             try ChangeLog.emit(db, .audienceExited, profile: p, at: now, audience: audience)
+        }
+        for p in qualifying.subtracting(members).sorted() {
+            try enter.execute(arguments: [audience, p, now])
+            try ChangeLog.emit(db, .audienceEntered, profile: p, at: now, audience: audience)
         }
     }
 }

@@ -138,3 +138,37 @@ extension Store {
         return t.contains("@") ? t.lowercased() : t
     }
 }
+
+/// A member as `audiences members` lists it.
+public struct AudienceMember: Sendable, Hashable {
+    public var profileID: Int64
+    /// The profile's email, when it has one.
+    public var email: String?
+    public var since: Date
+
+    /// `{"email":…,"id":…,"since":…}`
+    public var json: String {
+        JSONText.encode(["id": .number(Double(profileID)), "email": email.map(JSONValue.string) ?? .null,
+                         "since": .string(ISOTime.format(since))], sortedKeys: true)
+    }
+}
+
+extension Store {
+    /// The members of `audience` with their email and since when, by profile id.
+    /// - Throws: ``StoreError`` `.notFound` for an unknown audience, `.database`.
+    public func audienceMembers(_ audience: String) throws -> [AudienceMember] {
+        try read("read the members of \(audience)", subject: audience) { db in
+            guard try Int.fetchOne(db, sql: "SELECT 1 FROM audience WHERE name = ?", arguments: [audience]) != nil else {
+                throw Self.noAudience(audience, db: db)
+            }
+            let hasEmail = try FieldCatalog.load(db)["email"] != nil
+            let email = hasEmail ? "v.\"email\"" : "NULL"
+            return try Row.fetchAll(db, sql: """
+                SELECT m.profile_id, m.since, \(email) AS email FROM audience_member m
+                LEFT JOIN profile_view v ON v.profile_id = m.profile_id WHERE m.audience = ? ORDER BY m.profile_id
+                """, arguments: [audience]).map {
+                AudienceMember(profileID: $0["profile_id"], email: $0["email"], since: Millis.date($0["since"] as Int64))
+            }
+        }
+    }
+}

@@ -48,16 +48,16 @@ extension ProfileUpdater {
         if current == nil {
             let cols = ([("profile_id")] + names.map(FieldCatalog.quote)).joined(separator: ", ")
             let marks = Array(repeating: "?", count: names.count + 1).joined(separator: ", ")
-            try db.execute(sql: "INSERT INTO profile_view (\(cols)) VALUES (\(marks))",
-                           arguments: StatementArguments([id.databaseValue] + values))
+            try db.cachedStatement(sql: "INSERT INTO profile_view (\(cols)) VALUES (\(marks))")
+                .execute(arguments: StatementArguments([id.databaseValue] + values))
             try ChangeLog.emit(db, .profileCreated, profile: id, at: now, fields: names)
             return true
         }
         guard !names.isEmpty else { return false }
         let sets = names.map { "\(FieldCatalog.quote($0)) = ?" }.joined(separator: ", ")
-        try db.execute(sql: "UPDATE profile_view SET \(sets) WHERE profile_id = ?",
-                       arguments: StatementArguments(values + [id.databaseValue]))
-        try db.execute(sql: "UPDATE profile SET updated_at = ? WHERE id = ?", arguments: [now, id])
+        try db.cachedStatement(sql: "UPDATE profile_view SET \(sets) WHERE profile_id = ?")
+            .execute(arguments: StatementArguments(values + [id.databaseValue]))
+        try db.cachedStatement(sql: "UPDATE profile SET updated_at = ? WHERE id = ?").execute(arguments: [now, id])
         try ChangeLog.emit(db, .profileChanged, profile: id, at: now, fields: names)
         return true
     }

@@ -50,7 +50,7 @@ struct ProfileUpdater {
                 try merge(absorbed, into: survivor, stream: stream, recordID: record.id)
             }
         } else if !c.ids.isEmpty {
-            try db.execute(sql: "INSERT INTO profile (created_at, updated_at) VALUES (?, ?)", arguments: [now, now])
+            try db.cachedStatement(sql: "INSERT INTO profile (created_at, updated_at) VALUES (?, ?)").execute(arguments: [now, now])
             target = db.lastInsertedRowID
         }
         if let target {
