@@ -21,6 +21,7 @@ struct SFConnect: AsyncParsableCommand {
             ProfilesCommand.self,
             AudiencesCommand.self,
             IngestCommand.self,
+            RunCommand.self,
         ]
     )
 

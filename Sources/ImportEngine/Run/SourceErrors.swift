@@ -1,3 +1,4 @@
+import BudgetScheduler
 import ConnectorCore
 import Foundation
 import SalesforceAPI
@@ -15,6 +16,9 @@ enum SourceErrors {
 
     static func classify(_ error: any Error, object: String, sink: Bool) -> any Error {
         if error is CancellationError || error is ImportError { return error }
+        if let budget = error as? BudgetError, case .stopForBudget(let until) = budget.disposition {
+            return paused(object: object, until: until ?? budget.wakeUp, detail: budget.description)
+        }
         if let budget = error as? any BudgetStop {
             return paused(object: object, until: budget.resumeAt, detail: "\(error)")
         }
@@ -40,8 +44,8 @@ enum SourceErrors {
     }
 }
 
-/// An error that means "stop for budget until `resumeAt`". BudgetScheduler's error conforms
-/// (through the connector) so that the engine needs no knowledge of its type.
+/// An error that means "stop for budget until `resumeAt`", for sources other than the
+/// Salesforce client (BudgetScheduler's `BudgetError` and `SalesforceError` are recognised as is).
 public protocol BudgetStop: Error {
     var resumeAt: Date? { get }
 }

@@ -1,0 +1,87 @@
+import ConnectorCore
+import Definitions
+import Foundation
+import HTTPTransport
+import ImportEngine
+import SalesforceAPI
+import SalesforceAuth
+import Store
+
+/// `sfconnect bench import`: imports every lead of an org (the CLI seeds an in-process simulator)
+/// into a temporary store through the real client (HTTP on loopback), and measures.
+public enum ImportBenchmark {
+    public struct Result: Sendable {
+        public var records: Int
+        public var seconds: Double
+        public var apiCalls: Int
+        public var api: QueryAPI?
+        /// Peak resident memory of the process (VmHWM), simulator included.
+        public var peakMemoryMB: Double?
+        public var recordsPerSecond: Double { seconds > 0 ? Double(records) / seconds : 0 }
+
+        public var lines: [String] {
+            ["records: \(records)", String(format: "seconds: %.2f", seconds), String(format: "records_per_second: %.0f", recordsPerSecond),
+             "api_calls: \(apiCalls)", String(format: "api_calls_per_2000_records: %.2f", Double(apiCalls) / max(1, Double(records) / 2000)),
+             "api: \(api?.rawValue ?? "none")",
+             "peak_memory_mb: " + (peakMemoryMB.map { String(format: "%.1f", $0) } ?? "unknown (no /proc/self/status)")]
+        }
+    }
+
+    /// - Throws: the simulator's, the client's or the store's error when a step fails.
+    /// Login for the password flow against `loginURL`.
+    public struct Login: Sendable {
+        public var loginURL: String, clientID: String, clientSecret: String, username: String, password: String, securityToken: String
+        public init(loginURL: String, clientID: String, clientSecret: String, username: String, password: String, securityToken: String) {
+            self.loginURL = loginURL
+            self.clientID = clientID
+            self.clientSecret = clientSecret
+            self.username = username
+            self.password = password
+            self.securityToken = securityToken
+        }
+    }
+
+    public static func run(login c: Login, api: APISetting = .auto, mappingsDirectory: String = "mappings") async throws -> Result {
+        let mappings = try MappingLoader.loadAll(directory: mappingsDirectory)
+        guard let lead = mappings.first(where: { $0.object == "Lead" }) else {
+            throw ImportError(.unknownField, object: "Lead", "There is no Lead mapping in \(mappingsDirectory); run from the repository root.")
+        }
+        let transport = CurlTransport(configuration: TransportConfiguration())
+        defer { transport.closeIdleConnections() }
+        // One pass over every lead.
+        let auth = Authorization(method: .password(.init(clientID: c.clientID, clientSecret: Secret(c.clientSecret),
+                                                         username: c.username, password: Secret(c.password),
+                                                         securityToken: Secret(c.securityToken))),
+                                 loginURL: c.loginURL)
+        let tokens = try TokenProvider(authorization: auth, transport: transport, refreshTokens: MemoryRefreshTokenStore())
+        let gate = CountingGate(wrapping: UnmeteredGate())
+        let client = SalesforceClient(transport: transport, tokens: tokens, gate: gate,
+                                      purpose: CallPurpose(job: "bench", priority: .importing))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sfconnect-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try Store(path: dir.appendingPathComponent("store.sqlite").path)
+        let runner = ImportRunner(source: ImportClientSource(client: client), sink: ImportStoreSink(store: store),
+                                  clock: SystemWallClock(), apiCalls: { gate.calls })
+        let spec = ObjectImportSpec(object: "Lead", stream: lead.stream, planner: ImportPlanner(defaultRows: lead.fields),
+                                    windows: WindowSettings(lag: 0), api: APIChoice(setting: api))
+        let started = Date()
+        let report = await runner.run(job: "bench", objects: [spec])
+        let seconds = Date().timeIntervalSince(started)
+        if report.outcome != .completed {
+            throw ImportError(.source, "The benchmark import did not complete: " + (report.errors.first ?? "\(report.outcome)"))
+        }
+        return Result(records: report.stored, seconds: seconds, apiCalls: report.apiCalls, api: report.objects.first?.api,
+                      peakMemoryMB: peakMemoryMB())
+    }
+
+    /// VmHWM from /proc/self/status, in MB.
+    public static func peakMemoryMB() -> Double? {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            let kb = line.split(separator: " ").compactMap { Double($0) }.first
+            return kb.map { $0 / 1024 }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,112 @@
+import BudgetScheduler
+import ConnectorCore
+import Definitions
+import Foundation
+import HTTPTransport
+import ImportEngine
+import Logging
+import SalesforceAPI
+import SalesforceAuth
+import Store
+
+/// `sfconnect run JOB`: loads an import job, wires the client (token provider, budget) and the
+/// store, and runs it once or on its schedule.
+public struct RunJob: Sendable {
+    public var jobFile: String
+    public var once: Bool
+    public var storePath: String
+    public var environment: [String: String]
+    public var workingDirectory: String
+    public var mappingsDirectory: String
+    public var tuning: ImportJobSpecs.Tuning
+
+    public init(jobFile: String, once: Bool, storePath: String, environment: [String: String],
+                workingDirectory: String, mappingsDirectory: String = "mappings",
+                tuning: ImportJobSpecs.Tuning = ImportJobSpecs.Tuning()) {
+        self.jobFile = jobFile
+        self.once = once
+        self.storePath = storePath
+        self.environment = environment
+        self.workingDirectory = workingDirectory
+        self.mappingsDirectory = mappingsDirectory
+        self.tuning = tuning
+    }
+
+    /// Runs the job; returns the last run's report. Without `once`, sleeps until
+    /// `Schedule.nextRun(after:)` between runs (and through budget pauses) until cancelled.
+    /// - Throws: ``DefinitionErrors`` for a bad job or mapping file, ``ImportError`` for a job
+    ///   that is not an import, the auth or store errors when they cannot start.
+    public func run(clock: any WallClock = SystemWallClock(), logger: Logger,
+                    progress: ImportProgressHandler? = nil) async throws -> ImportRunReport? {
+        let job = try JobLoader.load(file: path(jobFile), now: clock.now())
+        let defaults = try MappingLoader.loadAll(directory: path(mappingsDirectory))
+        let specs = try ImportJobSpecs.specs(for: job, defaults: defaults, tuning: tuning)
+        guard !specs.isEmpty else {
+            throw ImportError(.unknownField, job: job.name,
+                              "\(jobFile) is not an import job; `sfconnect run` runs kind: import and kind: import_custom_object jobs.")
+        }
+        // A job file with an authorization: key (inline, or the name of an authorization file).
+        let loaded = try AuthorizationLoader.locate(path(jobFile), environment: environment, workingDirectory: workingDirectory)
+        for w in loaded.warnings { logger.warning("authorization warning", metadata: ["warning": "\(w.description)"]) }
+        let auth = loaded.authorization
+        let transport = CurlTransport(configuration: TransportConfiguration(caFile: auth.caFile, environment: environment))
+        defer { transport.closeIdleConnections() }
+        let tokens = try TokenProvider(authorization: auth, transport: transport, clock: clock,
+                                       refreshTokens: FileRefreshTokenStore(environment: environment, workingDirectory: workingDirectory))
+        let store = try Store(path: path(storePath), clock: clock)
+        let budget = try BudgetGate.make(job: job, org: auth.name ?? auth.loginURL, reservePercent: auth.reservePercent,
+                                         store: store, clock: clock)
+        let gate = CountingGate(wrapping: budget)
+        let client = SalesforceClient(configuration: .init(apiVersion: auth.apiVersion), transport: transport, tokens: tokens,
+                                      gate: gate, purpose: CallPurpose(job: job.name, priority: .importing), clock: clock)
+        let runner = ImportRunner(source: ImportClientSource(client: client), sink: ImportStoreSink(store: store),
+                                  clock: clock, apiCalls: { gate.calls }, logger: logger)
+        var last: ImportRunReport?
+        while true {
+            let reports = once ? [await runner.run(job: job.name, objects: specs, progress: progress)]
+                               : await runner.runResumingAfterPauses(job: job.name, objects: specs, progress: progress)
+            last = reports.last
+            for r in reports { RunLog.log(r, logger: logger) }
+            guard !once, let schedule = Self.schedule(of: job), !Task.isCancelled, last?.outcome != .cancelled else { return last }
+            let next = schedule.nextRun(after: clock.now())
+            logger.info("next run", metadata: ["sf.job": "\(job.name)", "at": "\(SalesforceDate.format(next))"])
+            do { try await clock.sleep(until: next) } catch { return last }
+        }
+    }
+
+    static func schedule(of job: JobDefinition) -> Schedule? {
+        switch job {
+        case .importObjects(let j): return j.schedule
+        case .importCustomObject(let j): return j.schedule
+        default: return nil
+        }
+    }
+
+    func path(_ p: String) -> String { p.hasPrefix("/") ? p : (workingDirectory as NSString).appendingPathComponent(p) }
+}
+
+/// Logs a run report as plain lines.
+public enum RunLog {
+    public static func log(_ r: ImportRunReport, logger: Logger) {
+        for o in r.objects {
+            logger.info("object imported", metadata: ["sf.job": "\(r.job)", "sf.sobject": "\(o.object)", "stream": "\(o.stream)",
+                                                      "stored": "\(o.stored)", "duplicates": "\(o.duplicates)",
+                                                      "tombstones": "\(o.tombstones)", "api": "\(o.api?.rawValue ?? "-")"])
+        }
+        for e in r.errors { logger.error("run error", metadata: ["sf.job": "\(r.job)", "error": "\(e)"]) }
+        logger.info("run finished", metadata: ["sf.job": "\(r.job)", "outcome": "\(r.outcome)", "records": "\(r.stored)",
+                                               "api_calls": "\(r.apiCalls)", "warnings": "\(r.warnings.count)"])
+    }
+}
+
+/// The job's API budget: a `BudgetScheduler` over the store's ledger, with the job's
+/// `max_daily_api_calls` as its allotment.
+enum BudgetGate {
+    static func make(job: JobDefinition, org: String, reservePercent: Int, store: Store,
+                     clock: any WallClock) throws -> BudgetScheduler {
+        var allotments: [String: Int] = [:]
+        if let max = job.maxDailyAPICalls { allotments[job.name] = max }
+        return try BudgetScheduler(org: org, ledger: StoreBudgetLedger(store: store, org: org), clock: clock,
+                                   configuration: BudgetConfiguration(reservePercent: Double(reservePercent), allotments: allotments))
+    }
+}
