@@ -102,6 +102,10 @@ struct AuthorizationLoaderTests {
         #expect(r.clientID == "inline")
         let byArgument = try AuthorizationLoader.locate("prod", environment: env, workingDirectory: dir.path)
         #expect(byArgument.authorization.name == "prod")
+        let reference = AuthorizationReference.inline(InlineAuthorization(source: SourceLocation(file: job, line: 3), entries: []))
+        let fromReference = try AuthorizationLoader.resolve(reference, environment: env)
+        #expect(fromReference.authorization == inline.authorization)
+        #expect(try AuthorizationLoader.resolve(.named("prod"), environment: env).authorization.name == "prod")
     }
 
     @Test("without SFCONNECT_AUTH_DIR names are looked up in .sfconnect/authorizations")
