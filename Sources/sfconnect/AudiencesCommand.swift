@@ -50,7 +50,7 @@ struct AudiencesDefine: ParsableCommand {
 
     func run() throws {
         let s = try store.open()
-        let selection: AudienceDefinition.Selection
+        let selection: ResolvedAudience.Selection
         if let whereSQL {
             if FileManager.default.fileExists(atPath: mappings) {
                 try s.registerFields(MappingFiles.load(mappings).flatMap(\.fields))
@@ -63,7 +63,7 @@ struct AudiencesDefine: ParsableCommand {
             }
             selection = .members(text.split(whereSeparator: \.isNewline).map(String.init))
         }
-        let r = try s.defineAudience(AudienceDefinition(name: name, description: description, selection: selection))
+        let r = try s.defineAudience(ResolvedAudience(name: name, description: description, selection: selection))
         print("audience \(name): \(r.changed ? "\(r.entered) entered, \(r.exited) exited" : "unchanged"), size \(try s.members(of: name).count)")
     }
 }

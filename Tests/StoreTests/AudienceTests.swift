@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Audiences")
 struct AudienceTests {
-    static let working = AudienceDefinition(
+    static let working = ResolvedAudience(
         name: "working_tech", description: "Working leads in tech or media",
         selection: .expression("salesforce_lead_status = 'Working' AND salesforce_lead_industry IN ('Technology','Media')"))
 
@@ -42,7 +42,7 @@ struct AudienceTests {
     func badWhere() throws {
         let f = try StoreFixture()
         try f.store.registerFields(StoreFixture.leads)
-        let bad = AudienceDefinition(name: "bad", selection: .expression("salesforce_lead_statuz = 'Working'"))
+        let bad = ResolvedAudience(name: "bad", selection: .expression("salesforce_lead_statuz = 'Working'"))
         #expect {
             try f.store.defineAudience(bad)
         } throws: { e in
@@ -61,21 +61,21 @@ struct AudienceTests {
     func memberList() throws {
         let f = try StoreFixture()
         try f.addLeads([StoreFixture.lead("00Q1", email: "a@x.com", at: 1), StoreFixture.lead("00Q2", email: "b@x.com", at: 1)])
-        let update = try f.store.defineAudience(AudienceDefinition(name: "vip", selection: .members(["A@X.COM", "003Z"])))
+        let update = try f.store.defineAudience(ResolvedAudience(name: "vip", selection: .members(["A@X.COM", "003Z"])))
         #expect(update.entered == 1)
         #expect(try f.store.members(of: "vip") == [f.store.profile(email: "a@x.com").id])
         // A contact carrying 003Z and b@x.com joins later: b's profile enters.
         try f.addContacts([StoreFixture.contact("003Z", email: "b@x.com", at: 2)])
         #expect(try f.store.members(of: "vip").count == 2)
         // Same definition again: nothing re-evaluated.
-        #expect(try f.store.defineAudience(AudienceDefinition(name: "vip", selection: .members(["003Z", "a@x.com"]))).changed == false)
+        #expect(try f.store.defineAudience(ResolvedAudience(name: "vip", selection: .members(["003Z", "a@x.com"]))).changed == false)
     }
 
     @Test("a merged profile leaves its audiences and the survivor is evaluated")
     func mergeExits() throws {
         let f = try StoreFixture()
         try f.store.registerFields(StoreFixture.leads + StoreFixture.contacts)
-        try f.store.defineAudience(AudienceDefinition(name: "vps", selection: .expression("title = 'VP'")))
+        try f.store.defineAudience(ResolvedAudience(name: "vps", selection: .expression("title = 'VP'")))
         try f.addLeads([StoreFixture.lead("00Q1", email: "a@x.com", title: "VP", at: 1)])
         try f.addContacts([StoreFixture.contact("003A", email: "c@x.com", title: "VP", at: 2)])
         #expect(try f.store.members(of: "vps").count == 2)
@@ -88,7 +88,7 @@ struct AudienceTests {
     @Test("asking for an unknown audience lists the known ones")
     func unknownAudience() throws {
         let f = try StoreFixture()
-        try f.store.defineAudience(AudienceDefinition(name: "vip", selection: .members(["a@x.com"])))
+        try f.store.defineAudience(ResolvedAudience(name: "vip", selection: .members(["a@x.com"])))
         #expect { try f.store.members(of: "vipp") } throws: {
             "\($0)" == "There is no audience named 'vipp' (known: vip); run `sfconnect audiences list`."
         }

@@ -47,7 +47,7 @@ public struct ProfileBenchmark: Sendable {
         .init(source: "contact_lead_source", salesforceField: "LeadSource", userField: "salesforce_contact_lead_source", type: .string),
     ]
 
-    static let audiences: [AudienceDefinition] = [
+    static let audiences: [ResolvedAudience] = [
         .init(name: "working_tech", selection: .expression(
             "salesforce_lead_status = 'Working' AND salesforce_lead_industry IN ('Technology','Media')")),
         .init(name: "big_companies", selection: .expression("salesforce_lead_employees >= 5000")),
