@@ -8,6 +8,12 @@ public struct TokenGrant: Sendable {
     /// A new refresh token, when the endpoint rotated it.
     public var refreshToken: Secret?
     public var scope: String?
+
+    public init(accessToken: AccessToken, refreshToken: Secret? = nil, scope: String? = nil) {
+        self.accessToken = accessToken
+        self.refreshToken = refreshToken
+        self.scope = scope
+    }
 }
 
 /// `POST {login_url}/services/oauth2/token` with a form body, JSON answers (§1).
