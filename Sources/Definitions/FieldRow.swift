@@ -2,7 +2,8 @@ import ConnectorCore
 
 /// Reads and checks one `fields:` row of a mapping file.
 enum FieldRow {
-    static func read(_ row: inout NodeReader) -> FieldMapping? {
+    /// `hasObject` is false for an ingest-only mapping (no `object:`): rows then name no salesforce field.
+    static func read(_ row: inout NodeReader, hasObject: Bool = true) -> FieldMapping? {
         let source = row.string("source", required: true)
         let salesforce = row.string("salesforce", required: false)
         let user = row.string("user_field", required: true)
@@ -31,7 +32,11 @@ enum FieldRow {
             row.fail(.invalidValue, "salesforce", row.line,
                      "'\(salesforce)' is not a Salesforce API name (letters, digits and underscores, starting with a letter; dots for relationships).")
         }
-        if salesforce == nil, derivation != .importTime {
+        if !hasObject, salesforce != nil {
+            row.fail(.invalidValue, "salesforce", row.line,
+                     "names a Salesforce field, but the file has no object: key; add object: or remove salesforce: for an ingest-only stream.")
+        }
+        if hasObject, salesforce == nil, derivation != .importTime {
             row.fail(.missingKey, "salesforce", row.line, "is required unless derive is import_time.")
         }
         guard let source, let user, let type else { return nil }

@@ -39,7 +39,9 @@ public enum MappingLoader {
         }
         guard root.mapping != nil else { throw DefinitionErrors([empty(file)]) }
         var top = NodeReader(file: file, path: "", node: root)
-        let object = top.string("object", required: true) ?? ""
+        // `object` is optional for an ingest-only mapping: then no row may name a salesforce field.
+        let objectName = top.string("object", required: false)
+        let object = objectName ?? ""
         let stream = top.string("stream", required: true) ?? ""
         var fields: [FieldMapping] = []
         var errors: [DefinitionError] = []
@@ -47,7 +49,7 @@ public enum MappingLoader {
             if list.sequence == nil { top.fail(.wrongType, "fields", list.mark?.line, "must be a list of field rows.") }
             for (i, item) in list.array().enumerated() {
                 var row = NodeReader(file: file, path: "fields[\(i)]", node: item)
-                if let f = FieldRow.read(&row) { fields.append(f) }
+                if let f = FieldRow.read(&row, hasObject: objectName != nil) { fields.append(f) }
                 row.rejectUnknownKeys()
                 errors += row.errors
             }

@@ -7,7 +7,9 @@ import HTTPTransport
 public enum ErrorTable {
     /// Codes that clear up on their own: retry with backoff.
     static let transientCodes: Set<String> = ["UNABLE_TO_LOCK_ROW", "SERVER_UNAVAILABLE", "QUERY_TIMEOUT_RETRY",
-                                              "TXN_SECURITY_METERING_ERROR"]
+                                              "TXN_SECURITY_METERING_ERROR",
+                                              // The client's own code for a Bulk row Salesforce never processed.
+                                              "UNPROCESSED_RECORD"]
     /// Codes that mean the job's configuration is wrong.
     static let configurationCodes: Set<String> = ["INVALID_FIELD", "INVALID_TYPE", "MALFORMED_QUERY",
                                                   "INVALID_QUERY_FILTER_OPERATOR", "QUERY_TOO_COMPLICATED",
@@ -33,12 +35,22 @@ public enum ErrorTable {
 
     /// What to do after a REST failure on the `attempt`-th retry (0 = first failure).
     public static func disposition(status: Int?, errorCode: String?, attempt: Int) -> Disposition {
-        switch kind(status: status, errorCode: errorCode) {
+        disposition(kind: kind(status: status, errorCode: errorCode), attempt: attempt)
+    }
+
+    /// What to do about `error` on the `attempt`-th retry (0 = first failure).
+    public static func disposition(_ error: SalesforceError, attempt: Int) -> Disposition {
+        disposition(kind: error.kind, attempt: attempt)
+    }
+
+    /// What to do about an error of `kind` on the `attempt`-th retry (0 = first failure).
+    public static func disposition(kind: SalesforceError.Kind, attempt: Int) -> Disposition {
+        switch kind {
         case .sessionExpired: return attempt == 0 ? .refreshTokenThenRetry : .failSystem
         case .requestLimitExceeded: return .stopForBudget(until: nil)
         case .transient: return attempt < Backoff.maxAttempts ? .retry(after: Backoff.delay(attempt: attempt)) : .failSystem
-        case .configuration, .permission, .notFound: return .failConfiguration
-        case .recordRejected: return .skipRecord
+        case .configuration, .permission, .notFound, .invalidRequest: return .failConfiguration
+        case .recordRejected, .ambiguousMatch: return .skipRecord
         default: return .failSystem
         }
     }

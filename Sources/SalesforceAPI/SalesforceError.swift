@@ -16,6 +16,14 @@ public struct SalesforceError: Error, Sendable, CustomStringConvertible, Localiz
         public static let notFound = Kind(name: "notFound")
         public static let server = Kind(name: "server")
         public static let transport = Kind(name: "transport")
+        /// An upsert by external id matched more than one record (HTTP 300).
+        public static let ambiguousMatch = Kind(name: "ambiguousMatch")
+        /// Salesforce answered with a body the client cannot read.
+        public static let malformedResponse = Kind(name: "malformedResponse")
+        /// The client refused to send a request that cannot work (too long, too many records).
+        public static let invalidRequest = Kind(name: "invalidRequest")
+        /// A Bulk API 2.0 job ended `Failed` or `Aborted`, or did not finish in time.
+        public static let bulkJobFailed = Kind(name: "bulkJobFailed")
         public var description: String { name }
     }
 
@@ -27,26 +35,33 @@ public struct SalesforceError: Error, Sendable, CustomStringConvertible, Localiz
     public let message: String?
     public let sobject: String?
     public let requestID: String?
+    /// The fields Salesforce named (`fields` of the error body), e.g. `["LastName"]`.
+    public let fields: [String]
+    /// The Bulk job the error belongs to, when there is one.
+    public let jobID: String?
 
     public init(kind: Kind, errorCode: String? = nil, httpStatus: Int? = nil, message: String? = nil,
-                sobject: String? = nil, requestID: String? = nil) {
+                sobject: String? = nil, requestID: String? = nil, fields: [String] = [], jobID: String? = nil) {
         self.kind = kind
         self.errorCode = errorCode
         self.httpStatus = httpStatus
         self.message = message
         self.sobject = sobject
         self.requestID = requestID
+        self.fields = fields
+        self.jobID = jobID
     }
 
     /// Builds the error for a REST response, classifying it with the table.
     public static func rest(status: Int, errorCode: String?, message: String?, sobject: String? = nil,
-                            requestID: String? = nil) -> SalesforceError {
+                            requestID: String? = nil, fields: [String] = []) -> SalesforceError {
         SalesforceError(kind: ErrorTable.kind(status: status, errorCode: errorCode), errorCode: errorCode,
-                        httpStatus: status, message: message, sobject: sobject, requestID: requestID)
+                        httpStatus: status, message: message, sobject: sobject, requestID: requestID,
+                        fields: fields)
     }
 
     /// What to do next, from the one table.
-    public var disposition: Disposition { ErrorTable.disposition(status: httpStatus, errorCode: errorCode, attempt: 0) }
+    public var disposition: Disposition { ErrorTable.disposition(self, attempt: 0) }
 
     public var sentence: String {
         switch kind {
@@ -58,6 +73,10 @@ public struct SalesforceError: Error, Sendable, CustomStringConvertible, Localiz
         case .recordRejected: return "Salesforce rejected this record; it is kept as rejected with Salesforce's message."
         case .notFound: return "The record or resource does not exist in Salesforce; check the id or the object name."
         case .transport: return "Salesforce could not be reached; sfconnect retries, then check the network."
+        case .ambiguousMatch: return "The external id matches more than one Salesforce record, so nothing was written; make the external id unique in Salesforce (mark the field Unique) and send the record again."
+        case .malformedResponse: return "Salesforce answered with a body sfconnect cannot read; retry, and report it if it persists."
+        case .invalidRequest: return "sfconnect refused to send a request that cannot succeed; change the job as the detail says."
+        case .bulkJobFailed: return "A Bulk API 2.0 job did not complete; check the job in Salesforce Setup (Bulk Data Load Jobs) and run again."
         default: return "Salesforce failed the request; retry later, and contact Salesforce support if it persists."
         }
     }
@@ -67,8 +86,12 @@ public struct SalesforceError: Error, Sendable, CustomStringConvertible, Localiz
         if let errorCode {
             let said = "Salesforce said \(errorCode)" + (message.map { ": \($0)" } ?? "")
             parts.append(said.hasSuffix(".") ? said : said + ".")
+        } else if let message {
+            parts.append(message.hasSuffix(".") ? message : message + ".")
         }
         if let sobject { parts.append("Object: \(sobject).") }
+        if !fields.isEmpty { parts.append("Fields: \(fields.joined(separator: ", ")).") }
+        if let jobID { parts.append("Bulk job: \(jobID).") }
         if let requestID { parts.append("[request \(requestID)]") }
         return parts.joined(separator: " ")
     }

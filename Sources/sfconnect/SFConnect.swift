@@ -11,7 +11,17 @@ struct SFConnect: AsyncParsableCommand {
         mappings and a tour.
         """,
         version: SFConnect.version,
-        subcommands: [VersionCommand.self, SimulatorCommand.self, BenchCommand.self]
+        subcommands: [
+            VersionCommand.self,
+            SimulatorCommand.self,
+            BenchCommand.self,
+            AuthCommand.self,
+            ValidateCommand.self,
+            StreamsCommand.self,
+            ProfilesCommand.self,
+            AudiencesCommand.self,
+            IngestCommand.self,
+        ]
     )
 
     static let version = "0.1.0"

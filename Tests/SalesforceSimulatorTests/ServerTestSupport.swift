@@ -63,15 +63,28 @@ enum Wire {
         try await passwordGrant(sim).object["access_token"] as? String ?? ""
     }
 
-    static func get(_ sim: RunningSimulator, _ path: String, token: String?) async throws -> WireResponse {
-        try await send("GET", sim.baseURL + path, headers: token.map { ["Authorization": "Bearer \($0)"] } ?? [:])
+    static func get(_ sim: RunningSimulator, _ path: String, token: String?,
+                    headers: [String: String] = [:]) async throws -> WireResponse {
+        var all = headers
+        if let token { all["Authorization"] = "Bearer \(token)" }
+        return try await send("GET", sim.baseURL + path, headers: all)
+    }
+
+    /// `GET /services/data/v60.0/query?q=` with the SOQL percent-encoded.
+    static func query(_ sim: RunningSimulator, _ soql: String, token: String, all: Bool = false,
+                      headers: [String: String] = [:]) async throws -> WireResponse {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let q = soql.addingPercentEncoding(withAllowedCharacters: allowed)!
+        return try await get(sim, "/services/data/v60.0/\(all ? "queryAll" : "query")?q=\(q)", token: token,
+                             headers: headers)
     }
 }
 
 /// Runs `body` against a fresh simulator and stops it afterwards.
-func withSimulator<T>(_ configuration: SimulatorConfiguration = .init(),
+func withSimulator<T>(_ configuration: SimulatorConfiguration = .init(), store: OrgStore? = nil,
                       _ body: (RunningSimulator) async throws -> T) async throws -> T {
-    let sim = try await SalesforceSimulatorServer.start(configuration)
+    let sim = try await SalesforceSimulatorServer.start(configuration, store: store)
     do {
         let result = try await body(sim)
         await sim.stop()

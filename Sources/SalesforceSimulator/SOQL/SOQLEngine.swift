@@ -81,6 +81,16 @@ final class ChildPlan {
 public enum SOQLEngine {
     public static func execute(query: String, schema: any SOQLSchema, data: any SOQLDataSource,
                                includeDeleted: Bool = false) throws(SOQLError) -> SOQLResult {
+        let cursor = try prepare(query: query, schema: schema, data: data, includeDeleted: includeDeleted)
+        if cursor.isCount { return SOQLResult(object: cursor.object, totalSize: cursor.totalSize, rows: []) }
+        let rows = cursor.rows(0..<cursor.totalSize, data: data)
+        return SOQLResult(object: cursor.object, totalSize: rows.count, rows: rows)
+    }
+
+    /// Parses, resolves, filters, sorts and windows a query; rows are projected later, page by page,
+    /// with ``SOQLCursor/rows(_:data:)``.
+    public static func prepare(query: String, schema: any SOQLSchema, data: any SOQLDataSource,
+                               includeDeleted: Bool = false) throws(SOQLError) -> SOQLCursor {
         let ast = try SOQLParser.parse(query)
         let resolver = SOQLResolver(schema: schema)
         let object = try resolver.object(ast.object)
@@ -91,12 +101,20 @@ public enum SOQLEngine {
         if ast.isCount {
             let start = min(plan.offset ?? 0, matched.count)
             let n = min(matched.count - start, plan.limit ?? Int.max)
-            return SOQLResult(object: object, totalSize: n, rows: [])
+            return SOQLCursor(object: object, plan: plan, rows: [], totalSize: n, isCount: true,
+                              includeDeleted: includeDeleted)
         }
-        let rows = plan.window(evaluator.sort(matched, by: plan.sortKeys))
-        try fillChildren(plan.projection, parents: rows, evaluator, includeDeleted: includeDeleted)
-        let out = rows.map { project($0, object: object, plan.projection, evaluator) }
-        return SOQLResult(object: object, totalSize: out.count, rows: out)
+        let rows = Array(plan.window(evaluator.sort(matched, by: plan.sortKeys)))
+        return SOQLCursor(object: object, plan: plan, rows: rows, totalSize: rows.count, isCount: false,
+                          includeDeleted: includeDeleted)
+    }
+
+    /// Projects a slice of matched records (children and parents resolved against `data`).
+    static func project(_ records: ArraySlice<SimRecord>, plan: ChildPlan, object: String, data: any SOQLDataSource,
+                        includeDeleted: Bool) -> [SOQLRow] {
+        let evaluator = SOQLEvaluator(data: data)
+        fillChildren(plan.projection, parents: records, evaluator, includeDeleted: includeDeleted)
+        return records.map { project($0, object: object, plan.projection, evaluator) }
     }
 
     private static func filter(_ records: [SimRecord], _ plan: ChildPlan, _ ev: SOQLEvaluator,
@@ -110,7 +128,7 @@ public enum SOQLEngine {
     }
 
     private static func fillChildren(_ projection: Projection, parents: ArraySlice<SimRecord>,
-                                     _ ev: SOQLEvaluator, includeDeleted: Bool) throws(SOQLError) {
+                                     _ ev: SOQLEvaluator, includeDeleted: Bool) {
         let ids = Set(parents.compactMap(\.id))
         for case .children(let child) in projection.entries {
             let fk = child.foreignKey

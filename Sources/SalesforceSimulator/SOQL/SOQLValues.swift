@@ -15,27 +15,40 @@ public enum SimValue: Sendable, Hashable {
     public var isNull: Bool { if case .null = self { return true } else { return false } }
 }
 
-/// A record with case-insensitive field lookup.
-public struct SimRecord: Sendable, Equatable {
-    /// Values keyed by lower-cased field name.
-    public private(set) var storage: [String: SimValue]
+/// A record with case-insensitive field lookup: either a dictionary of values (tests, small fixtures) or a
+/// row of an org table (valid while the store's lock is held; rows never change once written).
+public struct SimRecord: Sendable {
+    enum Backing: Sendable {
+        case values([String: SimValue])
+        case row(ObjectTable, Int)
+    }
+    let backing: Backing
 
     public init(_ values: [String: SimValue] = [:]) {
         var s: [String: SimValue] = [:]
         s.reserveCapacity(values.count)
         for (k, v) in values { s[k.lowercased()] = v }
-        storage = s
+        backing = .values(s)
     }
 
-    public subscript(field: String) -> SimValue {
-        get { storage[field.lowercased()] ?? .null }
-        set { storage[field.lowercased()] = newValue }
-    }
+    init(table: ObjectTable, row: Int) { backing = .row(table, row) }
+
+    public subscript(field: String) -> SimValue { value(lowerKey: field.lowercased()) }
 
     /// Lookup with an already lower-cased key.
-    @inline(__always) func value(lowerKey: String) -> SimValue { storage[lowerKey] ?? .null }
+    @inline(__always) func value(lowerKey: String) -> SimValue {
+        switch backing {
+        case .values(let s): return s[lowerKey] ?? .null
+        case .row(let table, let row): return table.value(row: row, lowerKey: lowerKey)
+        }
+    }
 
-    public var id: String? { if case .string(let s) = self["Id"] { return s } else { return nil } }
+    public var id: String? {
+        switch backing {
+        case .values: if case .string(let s) = self["Id"] { return s } else { return nil }
+        case .row(let table, let row): return table.id(ofRow: row)
+        }
+    }
 }
 
 public enum SOQLFieldType: Sendable, Hashable {

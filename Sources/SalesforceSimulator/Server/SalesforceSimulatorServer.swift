@@ -10,9 +10,14 @@ import NIOSSL
 /// Starts simulator instances in-process.
 public enum SalesforceSimulatorServer {
     /// Starts a simulator and returns once it is listening.
-    /// - Parameter providers: REST resources added under `/services/data/v{v}/` (query, describe, ...).
-    public static func start(_ configuration: SimulatorConfiguration = .init(),
+    /// - Parameters:
+    ///   - store: the org to serve; nil builds one from `configuration.org` (schema file, options, seed data).
+    ///   - providers: extra REST resources tried after the built-in ones (``SimulatorRoutes/builtIn``).
+    /// - Throws: ``SimulatorError`` (schema file, snapshot) or the listener's start-up error.
+    public static func start(_ configuration: SimulatorConfiguration = .init(), store: OrgStore? = nil,
                              providers: [any SimulatorRouteProvider] = []) async throws -> RunningSimulator {
+        let store = try store ?? configuration.org.makeStore(clock: configuration.now)
+        let providers = SimulatorRoutes.builtIn + providers
         let dataDir = try configuration.dataDir ?? makeTempDir()
         try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
         let credentials = try SimulatorCredentials(dataDir: dataDir)
@@ -30,7 +35,7 @@ public enum SalesforceSimulatorServer {
         let scheme = configuration.tls ? "https" : "http"
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
             let dispatcher = SimulatorDispatcher(credentials: credentials, state: state, configuration: configuration,
-                                                 baseURL: baseBox.value, providers: providers)
+                                                 baseURL: baseBox.value, providers: providers, store: store)
             return try await Self.respond(request, dispatcher: dispatcher)
         }
         var logger = Logger(label: "sfconnect.simulator")
@@ -43,7 +48,7 @@ public enum SalesforceSimulatorServer {
         }
         baseBox.value = "\(scheme)://\(configuration.host):\(port)"
         return RunningSimulator(baseURL: baseBox.value, port: port, caFile: caFile, dataDir: dataDir,
-                                credentials: credentials, state: state, task: task)
+                                credentials: credentials, state: state, store: store, task: task)
     }
 
     private static func makeTempDir() throws -> String {
@@ -74,10 +79,6 @@ public enum SalesforceSimulatorServer {
     }
 }
 
-public enum SimulatorError: Error {
-    case didNotStart
-}
-
 /// The base URL is known only once the port is bound; requests read it afterwards.
 final class BaseURLBox: @unchecked Sendable {
     private let lock = NSLock()
@@ -97,10 +98,13 @@ public final class RunningSimulator: Sendable {
     public let dataDir: String
     public let credentials: SimulatorCredentials
     let state: SimulatorState
+    /// The org being served.
+    public let store: OrgStore
     private let task: Task<Void, any Error>
 
     init(baseURL: String, port: Int, caFile: String?, dataDir: String, credentials: SimulatorCredentials,
-         state: SimulatorState, task: Task<Void, any Error>) {
+         state: SimulatorState, store: OrgStore, task: Task<Void, any Error>) {
+        self.store = store
         self.baseURL = baseURL
         self.port = port
         self.caFile = caFile

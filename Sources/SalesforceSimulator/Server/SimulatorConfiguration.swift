@@ -16,10 +16,13 @@ public struct SimulatorConfiguration: Sendable {
     public var refreshTokenRotation: Bool
     /// The simulator's clock.
     public var now: @Sendable () -> Date
+    /// The org: schema options, schema file and synthetic data.
+    public var org: OrgSetup
 
     public init(host: String = "127.0.0.1", port: Int = 0, tls: Bool = false, dataDir: String? = nil,
                 tokenLifetime: TimeInterval = 7200, dailyLimit: Int = 100_000,
-                refreshTokenRotation: Bool = false, now: @escaping @Sendable () -> Date = { Date() }) {
+                refreshTokenRotation: Bool = false, org: OrgSetup = .init(),
+                now: @escaping @Sendable () -> Date = { Date() }) {
         self.host = host
         self.port = port
         self.tls = tls
@@ -28,6 +31,7 @@ public struct SimulatorConfiguration: Sendable {
         self.dailyLimit = dailyLimit
         self.refreshTokenRotation = refreshTokenRotation
         self.now = now
+        self.org = org
     }
 }
 

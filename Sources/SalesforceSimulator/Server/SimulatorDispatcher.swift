@@ -10,6 +10,7 @@ struct SimulatorDispatcher: Sendable {
     let configuration: SimulatorConfiguration
     let baseURL: String
     let providers: [any SimulatorRouteProvider]
+    let store: OrgStore
 
     func handle(_ request: SimulatorRequest) async throws -> SimulatorResponse {
         let path = request.path
@@ -65,7 +66,8 @@ struct SimulatorDispatcher: Sendable {
         } else if Self.versions[version] == nil {
             response = .restError(404, "NOT_FOUND", "The requested resource does not exist")
         } else {
-            response = try await resource(request, session: .init(apiVersion: version, resourcePath: rest, now: now),
+            response = try await resource(request, session: .init(apiVersion: version, resourcePath: rest, now: now, org: store,
+                                                                    faults: SimulatorFaultDice(state: state)),
                                           used: counted.used)
         }
         response.headers["Sforce-Limit-Info"] = "api-usage=\(counted.used)/\(limit)"

@@ -63,6 +63,10 @@ public struct SimulatorSession: Sendable {
     /// Path after `/services/data/v{v}` (starts with `/`, or is empty).
     public let resourcePath: String
     public let now: Date
+    /// The org's records and schema (see ``OrgStore`` for the write API).
+    public let org: OrgStore
+    /// Fault rolls configured through `/__admin/faults` (e.g. `UNABLE_TO_LOCK_ROW` for writes).
+    public let faults: SimulatorFaultDice
 }
 
 /// The seam for later REST resources (query, describe, sobjects, ...). A provider answers a

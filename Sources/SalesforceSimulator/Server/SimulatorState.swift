@@ -5,6 +5,9 @@ final class SimulatorState: @unchecked Sendable {
     struct Faults: Sendable {
         var latencyMs: Int = 0
         var serverUnavailableRate: Double = 0
+        var connectionResetRate: Double = 0
+        var unableToLockRowRate: Double = 0
+        var queryTimeoutRate: Double = 0
     }
 
     private let lock = NSLock()
@@ -79,6 +82,16 @@ final class SimulatorState: @unchecked Sendable {
     }
 
     func setFaults(_ f: Faults) { locked { faults = f } }
+    func currentFaults() -> Faults { locked { faults } }
+
+    /// Draws against one fault rate.
+    func roll(_ rate: KeyPath<Faults, Double>) -> Bool {
+        locked {
+            let r = faults[keyPath: rate]
+            guard r > 0 else { return false }
+            return Double(rng.next() >> 11) / Double(1 << 53) < r
+        }
+    }
     /// The latency to inject and whether this request should fail with 503.
     func drawFault() -> (latencyMs: Int, unavailable: Bool) {
         locked {

@@ -1,1 +1,0 @@
-// ImportEngine module.
