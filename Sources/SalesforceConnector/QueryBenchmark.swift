@@ -29,7 +29,7 @@ public enum QueryBenchmark {
         let tokens = try TokenProvider(authorization: authorization, transport: transport,
                                        refreshTokens: MemoryRefreshTokenStore())
         let apiVersion = authorization.apiVersion
-        let gate = CountingGate()
+        let gate = QueryBenchGate()
         let client = SalesforceClient(configuration: .init(apiVersion: apiVersion, queryBatchSize: batchSize),
                                       transport: transport, tokens: tokens, gate: gate,
                                       purpose: CallPurpose(job: "bench-query", priority: .other))
@@ -48,7 +48,7 @@ public enum QueryBenchmark {
 }
 
 /// A gate that meters nothing and counts calls.
-actor CountingGate: APICallGate {
+actor QueryBenchGate: APICallGate {
     private(set) var calls = 0
     private(set) var lastUsage: APIUsage?
     func acquire(cost: Int, for purpose: CallPurpose) async throws { calls += cost }
