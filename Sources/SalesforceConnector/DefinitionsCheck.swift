@@ -19,8 +19,13 @@ public enum DefinitionsCheck {
     /// Validates each file; `now` bounds `since:` dates (inject it in tests); `environment`
     /// supplies `${VARIABLE}` secrets of authorizations (unset ones are left to run time).
     public static func validate(files: [String], now: Date = Date(), environment: [String: String] = [:]) -> [FileOutcome] {
-        DefinitionValidator.validate(files: files, now: now, environment: environment).map {
-            FileOutcome(file: $0.file, okLine: $0.okLine, problems: $0.errors.map(\.description))
+        // Audience `where:` expressions are compiled against the mappings' profile fields (the
+        // `mappings/` folder of the working directory plus mapping files given here).
+        let whereProblems = AudienceWhereCheck.problems(files: files, now: now)
+        return DefinitionValidator.validate(files: files, now: now, environment: environment).map {
+            let extra = whereProblems[$0.file] ?? []
+            return FileOutcome(file: $0.file, okLine: extra.isEmpty ? $0.okLine : nil,
+                               problems: $0.errors.map(\.description) + extra)
         }
     }
 }
