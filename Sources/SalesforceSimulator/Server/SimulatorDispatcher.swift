@@ -135,6 +135,7 @@ struct SimulatorDispatcher: Sendable {
             var faults = SimulatorState.Faults()
             faults.latencyMs = (object["latencyMs"] as? NSNumber)?.intValue ?? 0
             faults.serverUnavailableRate = (object["serverUnavailableRate"] as? NSNumber)?.doubleValue ?? 0
+            faults.unableToLockRowRate = (object["unableToLockRowRate"] as? NSNumber)?.doubleValue ?? 0
             state.setFaults(faults)
             return .json(200, ["ok": true])
         case ("POST", "/__admin/preauthorized"):
@@ -143,6 +144,9 @@ struct SimulatorDispatcher: Sendable {
             state.setPreAuthorized(user, form["allowed"] != "false")
             return .json(200, ["ok": true])
         default:
+            for case let provider as any SimulatorAdminProvider in providers {
+                if let answer = provider.admin(request) { return answer }
+            }
             return .restError(404, "NOT_FOUND", "The requested resource does not exist")
         }
     }
