@@ -33,5 +33,7 @@ struct BulkIngestMachine: Sendable, Equatable {
 
     mutating func abort() throws(BulkAPIError) { try processing.abort() }
 
+    mutating func fail() { processing.fail() }
+
     mutating func observe(now: Date) -> BulkProcessingMachine.Action { processing.observe(now: now) }
 }

@@ -41,6 +41,11 @@ struct BulkProcessingMachine: Sendable, Equatable {
         return .none
     }
 
+    /// The work of `.run` could not be done (a malformed upload): the outcome becomes `Failed`.
+    mutating func fail() {
+        if state == .jobComplete || state == .inProgress { state = .failed }
+    }
+
     /// `PATCH {"state":"Aborted"}`.
     mutating func abort() throws(BulkAPIError) {
         guard !state.isTerminal else {

@@ -17,7 +17,7 @@ public enum SalesforceSimulatorServer {
     public static func start(_ configuration: SimulatorConfiguration = .init(), store: OrgStore? = nil,
                              providers: [any SimulatorRouteProvider] = []) async throws -> RunningSimulator {
         let store = try store ?? configuration.org.makeStore(clock: configuration.now)
-        let providers = SimulatorRoutes.builtIn + providers
+        let providers = SimulatorRoutes.builtIn + WriteRoutes(store: store).providers + providers
         let dataDir = try configuration.dataDir ?? makeTempDir()
         try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
         let credentials = try SimulatorCredentials(dataDir: dataDir)

@@ -152,6 +152,9 @@ struct SimulatorDispatcher: Sendable {
             state.setPreAuthorized(user, form["allowed"] != "false")
             return .json(200, ["ok": true])
         default:
+            for case let provider as any SimulatorAdminProvider in providers {
+                if let answer = provider.admin(request) { return answer }
+            }
             return .restError(404, "NOT_FOUND", "The requested resource does not exist")
         }
     }

@@ -20,7 +20,10 @@ struct WriteError: Error, Sendable, Equatable {
 
     private func json(codeKey: String) -> [String: Any] {
         var out: [String: Any] = [codeKey: code, "message": message, "fields": fields]
-        if let duplicate { out["duplicateResut"] = duplicate.json }
+        if let duplicate {
+            out["duplicateResut"] = duplicate.json
+            if codeKey == "errorCode" { out["fields"] = nil }  // §6.5's REST body has no `fields`
+        }
         return out
     }
 
