@@ -78,20 +78,7 @@ struct BulkCSVWriter: Sendable {
         let secs = Int(date.timeIntervalSince1970.rounded(.down))
         let days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400
         let rem = secs - days * 86400
-        let (y, m, d) = civil(fromDays: days)
+        let (y, m, d) = SOQLDates.civil(fromDays: days)
         return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.000Z", y, m, d, rem / 3600, rem % 3600 / 60, rem % 60)
-    }
-
-    /// Inverse of `SOQLDates.daysFromCivil`.
-    static func civil(fromDays z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 }
