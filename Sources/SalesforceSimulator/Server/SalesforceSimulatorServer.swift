@@ -120,6 +120,9 @@ public final class RunningSimulator: Sendable {
         self.task = task
     }
 
+    /// API calls counted against the daily limit in the rolling 24-hour window.
+    public func apiCallsUsed() -> Int { state.usage(now: Date()) }
+
     /// Allows or forbids the JWT flow for a user (pre-authorization on the connected app).
     public func setPreAuthorized(_ username: String, _ allowed: Bool) {
         state.setPreAuthorized(username, allowed)

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+@Suite("sfconnect demo")
+struct DemoCommandTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    /// The count printed after `label` on its own report line.
+    static func count(_ label: String, in text: String) -> Int? {
+        text.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(label + " ") }
+            .flatMap { $0.split(separator: " ").dropFirst().first { Int($0) != nil } }.flatMap { Int($0) }
+    }
+
+    @Test("runs the example jobs against the in-process simulator and reports non-zero counts")
+    func demoReport() throws {
+        let store = FileManager.default.temporaryDirectory.appendingPathComponent("sfc-demo-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: store) }
+        let r = try CLIRunner.run(["demo", "--jobs", Self.root + "/jobs", "--mappings", Self.root + "/mappings", "--store", store])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        for section in ["Imported (records per stream)", "Profiles", "Audiences (members)", "API calls"] {
+            #expect(r.stdout.contains("\n\(section)\n"), "missing section \(section)")
+        }
+        for stream in ["salesforce_leads", "salesforce_contacts", "salesforce_accounts", "salesforce_opportunities"] {
+            #expect((Self.count(stream, in: r.stdout) ?? 0) > 0, "\(stream) count")
+        }
+        #expect(Self.count("salesforce_leads", in: r.stdout) == 500)
+        #expect((Self.count("profiles", in: r.stdout) ?? 0) > 0)
+        #expect((Self.count("working_leads", in: r.stdout) ?? 0) > 0)
+        let imported = Self.count("job", in: r.stdout)
+        #expect((imported ?? 0) > 0)
+        #expect(Self.count("simulator", in: r.stdout) == imported, "the simulator counted the calls the job made")
+        #expect(FileManager.default.fileExists(atPath: store), "--store keeps the store")
+        #expect(!r.stdout.contains("password") && !r.stderr.contains("password"))
+    }
+
+    @Test("a jobs folder without the standard import job fails with one sentence")
+    func missingJobs() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sfc-demo-empty-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try CLIRunner.run(["demo", "--jobs", dir, "--mappings", Self.root + "/mappings"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("has no import-standard*.yaml job; run the demo from the sfconnect checkout or give --jobs."))
+    }
+}
