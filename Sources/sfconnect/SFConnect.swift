@@ -23,6 +23,7 @@ struct SFConnect: AsyncParsableCommand {
             IngestCommand.self,
             RunCommand.self,
             DemoCommand.self,
+            ServeCommand.self,
         ]
     )
 

@@ -1,0 +1,104 @@
+import ConnectorCore
+import Definitions
+import Foundation
+import Logging
+import Prometheus
+import SalesforceConnector
+import Store
+import Synchronization
+
+/// The jobs of a `serve` folder: what runs, what was defined, and their live status.
+final class ServeJobs: Sendable {
+    /// How the service runs one job file.
+    enum Service: Sendable {
+        case importJob(RunJob)
+        case audience
+        case notServed(kind: String)
+    }
+
+    struct Entry: Sendable {
+        var file: String
+        var name: String
+        var kind: String
+        var service: Service
+    }
+
+    let entries: [Entry]
+    let startupNotes: [String]
+    let storePath: String
+    let mappingsDirectory: String
+    let registry = PrometheusCollectorRegistry()
+    let status = Mutex<[String: String]>([:])
+    let logger: Logger
+
+    init(jobsDirectory: String, mappingsDirectory: String, storePath: String, environment: [String: String],
+         workingDirectory: String, logger: Logger) throws {
+        let dir = jobsDirectory.hasPrefix("/") ? jobsDirectory : workingDirectory + "/" + jobsDirectory
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
+            throw ServeFailure("Cannot read the jobs folder \(dir); check --jobs.")
+        }
+        let store = try Store(path: storePath)
+        let maps = mappingsDirectory.hasPrefix("/") ? mappingsDirectory : workingDirectory + "/" + mappingsDirectory
+        if FileManager.default.fileExists(atPath: maps) { try store.registerFields(MappingFiles.load(maps).flatMap(\.fields)) }
+        var entries: [Entry] = [], notes: [String] = []
+        for name in names.sorted() where name.hasSuffix(".yaml") {
+            let file = dir + "/" + name
+            let job = try JobLoader.load(file: file, now: Date())
+            switch job {
+            case .importObjects, .importCustomObject:
+                entries.append(Entry(file: name, name: job.name, kind: "import", service: .importJob(RunJob(
+                    jobFile: file, once: false, storePath: storePath, environment: environment,
+                    workingDirectory: workingDirectory, mappingsDirectory: maps))))
+            case .audience(let a):
+                _ = try store.defineAudience(ResolvedAudience(a))
+                entries.append(Entry(file: name, name: job.name, kind: "audience", service: .audience))
+            default:
+                entries.append(Entry(file: name, name: job.name, kind: job.kind.rawValue, service: .notServed(kind: job.kind.rawValue)))
+                notes.append("serve: \(name): this job kind is not run by serve yet; it is listed in /jobs as not_served.")
+            }
+        }
+        self.entries = entries
+        self.startupNotes = notes
+        self.storePath = storePath
+        self.mappingsDirectory = maps
+        self.logger = logger
+        status.withLock { s in
+            for e in entries {
+                switch e.service {
+                case .importJob: s[e.name] = "starting"
+                case .audience: s[e.name] = "defined"
+                case .notServed: s[e.name] = "not_served"
+                }
+            }
+        }
+    }
+
+    /// Runs every import job on its schedule until cancelled; each stops after the page in flight.
+    func runImports() async {
+        await withTaskGroup(of: Void.self) { group in
+            for e in entries {
+                guard case .importJob(let job) = e.service else { continue }
+                group.addTask { [self] in
+                    let records = registry.makeGauge(descriptor: .sfconnect("sfconnect_import_records_done"), labels: [("job", e.name)])
+                    let calls = registry.makeGauge(descriptor: .sfconnect("sfconnect_import_api_calls"), labels: [("job", e.name)])
+                    status.withLock { $0[e.name] = "running" }
+                    do {
+                        let report = try await job.run(logger: logger) { p in
+                            records.record(Int64(p.done))
+                            calls.record(Int64(p.apiCalls))
+                        }
+                        status.withLock { $0[e.name] = report.map { "\($0.outcome)" } ?? "stopped" }
+                    } catch {
+                        registry.makeCounter(descriptor: .sfconnect("sfconnect_job_errors_total"), labels: [("job", e.name)]).increment()
+                        status.withLock { $0[e.name] = "failed: \(error)" }
+                    }
+                }
+            }
+        }
+    }
+}
+
+struct ServeFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
