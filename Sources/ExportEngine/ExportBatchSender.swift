@@ -16,17 +16,24 @@ public enum RecordOutcome: Sendable, Hashable {
 public struct ExportBatchSender: Sendable {
     public var plan: ExportPlan
     public var client: SalesforceClient
+    public var onDuplicate: DuplicatePolicy
+    public var onConvertedLead: ConvertedLeadPolicy
 
-    public init(plan: ExportPlan, client: SalesforceClient) {
+    public init(plan: ExportPlan, client: SalesforceClient, onDuplicate: DuplicatePolicy = .updateMatch,
+                onConvertedLead: ConvertedLeadPolicy = .follow) {
         self.plan = plan
         self.client = client
+        self.onDuplicate = onDuplicate
+        self.onConvertedLead = onConvertedLead
     }
 
     /// Sends `records` and returns one outcome per record, in order.
     public func send(_ records: [SalesforceRecord]) async throws -> [RecordOutcome] {
         switch plan.match {
         case .create:
-            return try await client.create(plan.object, records: records).map(Self.outcome)
+            let results = try await client.create(plan.object, records: records)
+            return try await resolve(Array(zip(records.indices, zip(records, results))).map { ($0.0, $0.1.0, $0.1.1) },
+                                     into: [RecordOutcome](repeating: .retry, count: records.count))
         case .upsertByExternalId(let field):
             var outcomes = [RecordOutcome](repeating: .rejected(code: "MISSING_MATCH_VALUE", message: ""), count: records.count)
             let keyed = records.indices.filter { !(records[$0][field] ?? .null).isNull }
@@ -36,8 +43,7 @@ public struct ExportBatchSender: Sendable {
             }
             guard !keyed.isEmpty else { return outcomes }
             let results = try await client.upsert(plan.object, externalIDField: field, records: keyed.map { records[$0] })
-            for (index, result) in zip(keyed, results) { outcomes[index] = Self.outcome(result) }
-            return outcomes
+            return try await resolve(zip(keyed, results).map { ($0.0, records[$0.0], $0.1) }, into: outcomes)
         case .lookup(let field):
             return try await lookupThenWrite(records, field: field)
         }
@@ -71,19 +77,20 @@ public struct ExportBatchSender: Sendable {
                 outcomes[index] = .sent(salesforceID: nil)
             }
         }
+        var written: [(Int, SalesforceRecord, RecordResult)] = []
         if !updates.isEmpty {
             let results = try await client.update(plan.object, records: updates.map(\.1))
             for ((index, record), result) in zip(updates, results) {
-                var o = Self.outcome(result)
-                if case .sent(nil) = o { o = .sent(salesforceID: record["Id"]?.stringValue) }
-                outcomes[index] = o
+                var r = result
+                if r.success && r.id == nil { r.id = record["Id"]?.stringValue }
+                written.append((index, record, r))
             }
         }
         if !creates.isEmpty {
             let results = try await client.create(plan.object, records: creates.map(\.1))
-            for ((index, _), result) in zip(creates, results) { outcomes[index] = Self.outcome(result) }
+            written += zip(creates, results).map { ($0.0.0, $0.0.1, $0.1) }
         }
-        return outcomes
+        return try await resolve(written, into: outcomes)
     }
 
     /// Success → sent; a retry disposition → retry; anything else → rejected with Salesforce's code.
