@@ -26,19 +26,24 @@ public struct ExportRunner: Sendable {
     public func enqueueMembers() throws -> Int {
         var ids = Set<Int64>()
         for audience in job.audiences { ids.formUnion(try store.members(of: audience)) }
-        var entries: [OutboxEntry] = []
-        for id in ids.sorted() {
-            let profile = try store.profile(id: id)
-            let audiences = Set(profile.audiences).intersection(job.audiences).sorted()
-            let hash = builder.triggerHash(fields: profile.fields)
-            if let state = try store.exportState(job: job.name, profileID: id), state.status == .sent,
-               state.audiences == audiences, state.triggerHash == hash { continue }
-            let record = builder.record(fields: profile.fields, audiences: audiences)
-            entries.append(OutboxEntry(job: job.name, profileID: id, operation: "write", payload: record.payload,
-                                       audiences: audiences, triggerHash: hash))
-        }
+        let entries = try ids.sorted().compactMap { try entry(for: $0, leaving: false) }
         try store.enqueueExports(entries)
         return entries.count
+    }
+
+    /// The outbox entry for `id` when what it should hold differs from what was last sent. With
+    /// `leaving`, a profile no longer in any exported audience that was sent before gets an entry
+    /// clearing it from the audiences field (its Salesforce record stays).
+    func entry(for id: Int64, leaving: Bool) throws -> OutboxEntry? {
+        let profile = try store.profile(id: id)
+        let audiences = Set(profile.audiences).intersection(job.audiences).sorted()
+        let state = try store.exportState(job: job.name, profileID: id)
+        if audiences.isEmpty && !(leaving && state.map { !$0.audiences.isEmpty } == true) { return nil }
+        let hash = builder.triggerHash(fields: profile.fields)
+        if let state, state.status == .sent, state.audiences == audiences, state.triggerHash == hash { return nil }
+        let record = builder.record(fields: profile.fields, audiences: audiences)
+        return OutboxEntry(job: job.name, profileID: id, operation: "write", payload: record.payload,
+                           audiences: audiences, triggerHash: hash)
     }
 
     /// Sends pending outbox entries in batches until none is left (entries Salesforce asks to

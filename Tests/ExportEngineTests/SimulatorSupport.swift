@@ -41,9 +41,10 @@ actor PasswordTokens: AccessTokenProviding {
 }
 
 /// Runs `body` with a real client against a fresh HTTPS simulator on loopback.
-func withSimulatorClient<T>(_ body: (SalesforceClient, RunningSimulator, CurlTransport) async throws -> T)
+func withSimulatorClient<T>(org: OrgSetup = .init(),
+                            _ body: (SalesforceClient, RunningSimulator, CurlTransport) async throws -> T)
     async throws -> T {
-    let sim = try await SalesforceSimulatorServer.start(SimulatorConfiguration(tls: true), providers: [])
+    let sim = try await SalesforceSimulatorServer.start(SimulatorConfiguration(tls: true, org: org), providers: [])
     let transport = CurlTransport(configuration: TransportConfiguration(caFile: sim.caFile))
     let client = SalesforceClient(transport: transport, tokens: PasswordTokens(sim, transport: transport),
                                   gate: UnmeteredGate(),
