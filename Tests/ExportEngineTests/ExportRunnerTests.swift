@@ -57,3 +57,34 @@ private func job() -> ExportAudiencesJob {
         #expect(try rerun.enqueueMembers() == 0)
     }
 }
+
+@Test func changeFeedResendsOnTriggerFieldChangesOnly() async throws {
+    let (store, dir) = try store(members: 3)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    var triggered = job()
+    triggered.triggerFields = ["company"]
+    try await withSimulatorClient { client, _, _ in
+        let plan = try ExportPlan.make(job: triggered, description: try await client.describe("Lead"))
+        let runner = ExportRunner(job: triggered, plan: plan, client: client, store: store)
+        try runner.startFeedAtLatest()
+        _ = try runner.enqueueMembers()
+        #expect(try await runner.drain().sent == 3)
+        func update(_ i: Int, last: String, company: String) throws {
+            let record = StreamRecord(id: "src\(i)", timestamp: Date(timeIntervalSince1970: 1_767_312_000),
+                                      fields: ["lead_id": .string("src\(i)"), "lead_email": .string("m\(i)@example.com"),
+                                               "lead_last": .string(last), "lead_company": .string(company)])
+            _ = try store.appendPage(stream: "source_leads", object: "Lead", records: [record], mapping: mapping)
+        }
+        try update(1, last: "Renamed", company: "Acme")
+        #expect(try runner.enqueueChanges() == 0)
+        try update(2, last: "Member2", company: "Globex")
+        #expect(try runner.enqueueChanges() == 1)
+        #expect(try await runner.drain().sent == 1)
+        var companies: [String: String] = [:]
+        for try await page in try client.query("SELECT Email, Company FROM Lead") {
+            for r in page.records { companies[r["Email"]?.stringValue ?? ""] = r["Company"]?.stringValue }
+        }
+        #expect(companies == ["m1@example.com": "Acme", "m2@example.com": "Globex", "m3@example.com": "Acme"])
+        #expect(try runner.enqueueChanges() == 0)
+    }
+}
