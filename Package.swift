@@ -137,7 +137,7 @@ let package = Package(
                     dependencies: ["ImportEngine", "SalesforceConnector", "ConnectorTesting", "SalesforceSimulator"],
                     swiftSettings: settings),
         .testTarget(name: "ExportEngineTests",
-                    dependencies: ["ExportEngine", "SalesforceConnector", "ConnectorTesting"],
+                    dependencies: ["ExportEngine", "SalesforceConnector", "ConnectorTesting", "SalesforceSimulator", "HTTPTransport"],
                     swiftSettings: settings),
         .testTarget(name: "EndToEndTests", dependencies: ["ConnectorTesting", "HTTPTransport"], swiftSettings: settings),
     ]
