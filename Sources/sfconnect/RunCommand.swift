@@ -65,11 +65,14 @@ struct RunCommand: AsyncParsableCommand {
 /// Cancels the run on SIGINT/SIGTERM (the runner stops after the page being stored).
 final class StopSignals {
     let sources: [any DispatchSourceSignal]
-    init(_ stop: @escaping @Sendable () -> Void) {
+    /// - Parameter armed: called once per signal when its source is registered (resume registers
+    ///   asynchronously; a signal sent before that is lost to SIG_IGN).
+    init(armed: (@Sendable () -> Void)? = nil, _ stop: @escaping @Sendable () -> Void) {
         sources = [SIGINT, SIGTERM].map { sig in
             signal(sig, SIG_IGN)
             let s = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             s.setEventHandler(handler: stop)
+            if let armed { s.setRegistrationHandler(handler: armed) }
             s.resume()
             return s
         }

@@ -16,7 +16,7 @@ struct SimulatorCommand: AsyncParsableCommand {
 
     @Option(help: "The port to listen on (0 picks a free one).") var port: Int = 8443
     @Flag(help: "Serve HTTPS with a generated CA; its certificate file is printed as ca_file.") var tls = false
-    @Option(name: .customLong("data-dir"), help: "Where to write the generated key and CA files (default: a new temporary folder).")
+    @Option(name: .customLong("data-dir"), help: "Where to keep the generated key and CA files and the org (org.ndjson: saved on Ctrl-C/SIGTERM, loaded at start; default: a new temporary folder, not saved).")
     var dataDir: String?
     @Option(name: .customLong("daily-limit"), help: "The org's daily API request limit.") var dailyLimit: Int = 100_000
     @Option(name: .customLong("token-lifetime"), help: "Seconds an access token stays valid.") var tokenLifetime: Int = 7200
@@ -52,6 +52,13 @@ struct SimulatorCommand: AsyncParsableCommand {
         let config = SimulatorConfiguration(port: port, tls: tls, dataDir: dataDir,
                                             tokenLifetime: TimeInterval(tokenLifetime), dailyLimit: dailyLimit, org: org)
         let sim = try await SalesforceSimulatorServer.start(config)
+        // Installed before `ready` is printed, so a supervisor's SIGTERM always saves.
+        let waiter = Task { while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) } }
+        let (armed, armedCont) = AsyncStream<Void>.makeStream()
+        let signals = StopSignals(armed: { armedCont.yield() }) { waiter.cancel() }
+        defer { signals.cancel() }
+        var pending = 2  // SIGINT and SIGTERM
+        for await _ in armed { pending -= 1; if pending == 0 { break } }
         let c = sim.credentials
         let text = """
         base_url: \(sim.baseURL)
@@ -77,7 +84,12 @@ struct SimulatorCommand: AsyncParsableCommand {
         """
         // Written unbuffered, so a supervising process sees it at once.
         FileHandle.standardOutput.write(Data(text.utf8))
-        while !Task.isCancelled { try await Task.sleep(for: .seconds(3600)) }
-        await sim.stop()
+        // Ctrl-C or SIGTERM stops the server; with --data-dir the org is saved there first.
+        await waiter.value
+        if let error = await sim.stop() {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            throw ExitCode.failure
+        }
+        if dataDir != nil { FileHandle.standardOutput.write(Data("saved: \(OrgSnapshot.path(in: sim.dataDir))\n".utf8)) }
     }
 }

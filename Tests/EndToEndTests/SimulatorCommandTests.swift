@@ -47,6 +47,20 @@ struct SimulatorCommandTests {
         #expect(String(decoding: data, as: UTF8.self).contains("\"version\""))
     }
 
+    @Test("with --data-dir, SIGTERM saves the org and the next start serves it instead of new synthetic data")
+    func persists() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sim-\(UUID().uuidString)").path
+        let (first, before) = try launch(["--data-dir", dir, "--leads", "7", "--contacts", "2"])
+        first.terminate()
+        first.waitUntilExit()
+        #expect(first.terminationStatus == 0)
+        #expect(FileManager.default.fileExists(atPath: dir + "/org.ndjson"))
+        let (second, after) = try launch(["--data-dir", dir, "--leads", "900"])
+        defer { second.terminate(); second.waitUntilExit() }
+        #expect(before["records"]?.hasPrefix("Lead=7 Contact=2") == true)
+        #expect(after["records"] == before["records"])
+    }
+
     @Test("with --tls prints a CA file and an https URL")
     func tls() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sim-\(UUID().uuidString)").path

@@ -48,7 +48,8 @@ struct RecordRouteTests {
         let ids = try store.write { b throws(SimulatorError) in
             [try b.insert("Subscription__c", ["External_Id__c": .string("S-1")]),
              try b.insert("Subscription__c", ["External_Id__c": .string("dup")]),
-             try b.insert("Subscription__c", ["External_Id__c": .string("DUP")])]
+             try b.insert("Subscription__c", ["External_Id__c": .string("DUP")]),
+             try b.insert("Subscription__c", ["External_Id__c": .string("a/b c\u{e9}&%")])]
         }
         try await withSimulator(store: store) { sim in
             let token = try await Wire.accessToken(sim)
@@ -58,8 +59,10 @@ struct RecordRouteTests {
             let many = try await Wire.get(sim, base + "dup", token: token)
             #expect(many.status == 300)
             let urls = (try? JSONSerialization.jsonObject(with: many.body)) as? [String]
-            #expect(urls == ids[1...].map { "/services/data/v60.0/sobjects/Subscription__c/\($0)" })
+            #expect(urls == ids[1...2].map { "/services/data/v60.0/sobjects/Subscription__c/\($0)" })
             #expect(try await Wire.get(sim, base + "none", token: token).status == 404)
+            let encoded = try await Wire.get(sim, base + "a%2Fb%20c%C3%A9%26%25", token: token)
+            #expect(encoded.status == 200 && encoded.object["Id"] as? String == ids[3])
             let notExt = try await Wire.get(sim, "/services/data/v60.0/sobjects/Subscription__c/Name/x", token: token)
             #expect(notExt.status == 404)
             #expect((notExt.array.first?["message"] as? String)?.contains("Provided external ID field does not exist") == true)

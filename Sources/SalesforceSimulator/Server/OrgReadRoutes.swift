@@ -9,7 +9,8 @@ public struct OrgReadRoutes: SimulatorRouteProvider {
 
     public func handle(_ request: SimulatorRequest, session: SimulatorSession) async throws -> SimulatorResponse? {
         guard request.method == "GET" else { return nil }
-        let parts = session.resourcePath.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        // Decoded after splitting, so an external id may hold an encoded "/", space or unicode.
+        let parts = resourceSegments(session.resourcePath)
         guard let head = parts.first else { return nil }
         let base = "/services/data/v\(session.apiVersion)"
         let schema = session.org.schema

@@ -6,6 +6,7 @@ import HummingbirdTLS
 import Logging
 import NIOCore
 import NIOSSL
+import Synchronization
 
 /// Starts simulator instances in-process.
 public enum SalesforceSimulatorServer {
@@ -16,7 +17,7 @@ public enum SalesforceSimulatorServer {
     /// - Throws: ``SimulatorError`` (schema file, snapshot) or the listener's start-up error.
     public static func start(_ configuration: SimulatorConfiguration = .init(), store: OrgStore? = nil,
                              providers: [any SimulatorRouteProvider] = []) async throws -> RunningSimulator {
-        let store = try store ?? configuration.org.makeStore(clock: configuration.now)
+        let store = try store ?? Self.makeStore(configuration)
         let providers = SimulatorRoutes.builtIn + WriteRoutes(store: store).providers + providers
         let dataDir = try configuration.dataDir ?? makeTempDir()
         try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
@@ -48,7 +49,19 @@ public enum SalesforceSimulatorServer {
         }
         baseBox.value = "\(scheme)://\(configuration.host):\(port)"
         return RunningSimulator(baseURL: baseBox.value, port: port, caFile: caFile, dataDir: dataDir,
-                                credentials: credentials, state: state, store: store, task: task)
+                                credentials: credentials, state: state, store: store, task: task,
+                                persists: configuration.dataDir != nil)
+    }
+
+    /// The org of a configuration: the snapshot in `dataDir` when there is one (see ``OrgSnapshot``),
+    /// else the schema and synthetic data of `configuration.org`.
+    static func makeStore(_ configuration: SimulatorConfiguration) throws -> OrgStore {
+        guard let dir = configuration.dataDir, FileManager.default.fileExists(atPath: OrgSnapshot.path(in: dir)) else {
+            return try configuration.org.makeStore(clock: configuration.now)
+        }
+        let store = OrgStore(schema: try configuration.org.makeSchema(), clock: configuration.now)
+        try OrgSnapshot.load(into: store, from: dir)
+        return store
     }
 
     private static func makeTempDir() throws -> String {
@@ -107,9 +120,12 @@ public final class RunningSimulator: Sendable {
     /// The org being served.
     public let store: OrgStore
     private let task: Task<Void, any Error>
+    /// True when started with a data directory: ``stop(grace:)`` saves the org there.
+    let persists: Bool
 
     init(baseURL: String, port: Int, caFile: String?, dataDir: String, credentials: SimulatorCredentials,
-         state: SimulatorState, store: OrgStore, task: Task<Void, any Error>) {
+         state: SimulatorState, store: OrgStore, task: Task<Void, any Error>, persists: Bool = false) {
+        self.persists = persists
         self.store = store
         self.baseURL = baseURL
         self.port = port
@@ -128,15 +144,24 @@ public final class RunningSimulator: Sendable {
         state.setPreAuthorized(username, allowed)
     }
 
-    /// Stops the server, waiting at most `grace` for the graceful shutdown.
-    public func stop(grace: Duration = .seconds(1)) async {
+    /// Stops the server, waiting at most `grace` for the graceful shutdown. Started with a data
+    /// directory, it then saves the org there (``OrgSnapshot``); a failed save is returned.
+    @discardableResult
+    public func stop(grace: Duration = .seconds(1)) async -> SimulatorError? {
         task.cancel()
         let task = self.task
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { _ = await task.result }
-            group.addTask { try? await Task.sleep(for: grace) }
-            await group.next()
-            group.cancelAll()
+        // Not a task group: a group waits for every child, so a server that never finishes its graceful
+        // shutdown (an idle keep-alive client) would hold `stop` forever. Whichever comes first resumes.
+        let resumed = Mutex(false)
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            let resume: @Sendable () -> Void = {
+                if resumed.withLock({ r in defer { r = true }; return !r }) { done.resume() }
+            }
+            Task { _ = await task.result; resume() }
+            Task { try? await Task.sleep(for: grace); resume() }
         }
+        guard persists else { return nil }
+        do { try OrgSnapshot.save(store, to: dataDir) } catch { return error }
+        return nil
     }
 }

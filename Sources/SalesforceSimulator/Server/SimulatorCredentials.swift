@@ -113,9 +113,13 @@ public struct SimulatorTLSMaterial: Sendable {
 extension SimulatorTLSMaterial {
     /// A NIOSSL server configuration presenting the server certificate.
     public func serverTLSConfiguration() throws -> TLSConfiguration {
-        TLSConfiguration.makeServerConfiguration(
+        var tls = TLSConfiguration.makeServerConfiguration(
             certificateChain: [.certificate(try NIOSSLCertificate(bytes: Array(serverCertificatePEM.utf8), format: .pem))],
             privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(serverKeyPEM.utf8), format: .pem)))
+        // An idle keep-alive client (libcurl's pool) never answers close_notify; without this, stopping the
+        // server waits NIOSSL's default 5 s per such connection.
+        tls.shutdownTimeout = .milliseconds(50)
+        return tls
     }
 }
 
