@@ -22,6 +22,7 @@ struct SFConnect: AsyncParsableCommand {
             AudiencesCommand.self,
             IngestCommand.self,
             RunCommand.self,
+            EstimateCommand.self,
             DemoCommand.self,
             ServeCommand.self,
         ]
