@@ -66,7 +66,7 @@ import Testing
         struct Body: Decodable { var endpoints: [String: Int] }
         let r = try await admin(sim, t, "GET", "/__admin/calls")
         let body = try JSONDecoder().decode(Body.self, from: r.body)
-        return body.endpoints.filter { $0.key.hasPrefix("/services/data") }.values.reduce(0, +)
+        return body.endpoints.filter { $0.key.contains(" /services/data/") }.values.reduce(0, +)
     }
 
     static func login(_ sim: RunningSimulator, _ t: CurlTransport) async throws -> AccessToken {
