@@ -1,0 +1,57 @@
+import Foundation
+import SalesforceSimulator
+import Testing
+
+/// `sfconnect estimate` through the built binary against an HTTPS simulator.
+@Suite("sfconnect estimate")
+struct EstimateCommandTests {
+    @Test("estimates an import job as JSON and text; a bad job file and an export job fail with their sentence")
+    func estimate() async throws {
+        let fm = FileManager.default
+        let dir = fm.temporaryDirectory.appendingPathComponent("sfc-e2e-estimate-\(UUID().uuidString)").path
+        try fm.createDirectory(atPath: dir + "/auth", withIntermediateDirectories: true)
+        defer { try? fm.removeItem(atPath: dir) }
+        let sim = try await SalesforceSimulatorServer.start(
+            .init(tls: true, org: OrgSetup(sizes: OrgSizes(leads: 4_100, contacts: 30, accounts: 10, opportunities: 5))))
+        let c = sim.credentials
+        try """
+        method: oauth2_password
+        login_url: \(sim.baseURL)
+        ca_file: \(sim.caFile ?? "")
+        client_id: ${SF_CLIENT_ID}
+        client_secret: ${SF_CLIENT_SECRET}
+        username: \(c.username)
+        password: ${SF_PASSWORD}
+        security_token: ${SF_SECURITY_TOKEN}
+        """.write(toFile: dir + "/auth/simulator.yaml", atomically: true, encoding: .utf8)
+        try "kind: import\nauthorization: simulator\napi: rest\nleads: {}\n"
+            .write(toFile: dir + "/leads.yaml", atomically: true, encoding: .utf8)
+        try "kind: import\nauthorization: simulator\nleads: {}\nfrequncy: daily\n"
+            .write(toFile: dir + "/bad.yaml", atomically: true, encoding: .utf8)
+        let env = ["SF_CLIENT_ID": c.clientId, "SF_CLIENT_SECRET": c.clientSecret, "SF_PASSWORD": c.password,
+                   "SF_SECURITY_TOKEN": c.securityToken, "SFCONNECT_AUTH_DIR": dir + "/auth",
+                   "SFCONNECT_TOKEN_DIR": dir + "/tokens"]
+        let mappings = DemoCommandTests.root + "/mappings"
+
+        let json = try CLIRunner.run(["estimate", dir + "/leads.yaml", "--json", "--mappings", mappings], environment: env)
+        #expect(json.status == 0, "\(json.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let objects = try #require(report["objects"] as? [[String: Any]])
+        let lead = try #require(objects.first { $0["object"] as? String == "Lead" })
+        #expect(lead["records"] as? Int == 4_100)
+        #expect(lead["firstRunCallsREST"] as? Int == 5)    // describe + COUNT() + 3 pages of 2,000
+        #expect((report["estimateCalls"] as? Int ?? 0) > 0)
+
+        let text = try CLIRunner.run(["estimate", dir + "/leads.yaml", "--mappings", mappings], environment: env)
+        #expect(text.status == 0 && text.stdout.contains("Lead") && text.stdout.contains("4,100"), "\(text.stdout)")
+
+        let bad = try CLIRunner.run(["estimate", dir + "/bad.yaml", "--mappings", mappings], environment: env)
+        #expect(bad.status == 78)
+        #expect(bad.stderr.contains("bad.yaml:4") && bad.stderr.contains("frequency"), "\(bad.stderr)")
+
+        let export = try CLIRunner.run(["estimate", DemoCommandTests.root + "/jobs/export-leads.yaml", "--mappings", mappings],
+                                       environment: env)
+        #expect(export.status == 78 && export.stderr.contains("is not an import job"), "\(export.stderr)")
+        await sim.stop()
+    }
+}
