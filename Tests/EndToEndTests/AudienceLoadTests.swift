@@ -13,16 +13,16 @@ struct AudienceLoadTests {
     }
 
     @Test("audiences load defines the audiences of job files, a members file included")
-    func load() throws {
+    func load() async throws {
         _ = try write("vip.txt", "# VIPs\nA@X.com\n\n")
         let members = try write("vip.yaml", "kind: audience\nname: vip\nmembers: vip.txt\n")
         let bad = try write("bad.yaml", "kind: audience\nname: oops\nwhere: nope = 1\n")
         let store = dir.appendingPathComponent("store.sqlite").path
-        let r = try CLIRunner.run(["audiences", "load", members, bad, "--store", store])
+        let r = try await CLIRunner.run(["audiences", "load", members, bad, "--store", store])
         #expect(r.status == 1)
         #expect(r.stdout.contains("audience vip: 0 entered, 0 exited, size 0"))
         #expect(r.stderr.contains("bad.yaml:3: where: The where of audience 'oops' does not compile: no such column: nope"))
-        let list = try CLIRunner.run(["audiences", "list", "--store", store])
+        let list = try await CLIRunner.run(["audiences", "list", "--store", store])
         #expect(list.stdout.contains("vip   0"))
     }
 }

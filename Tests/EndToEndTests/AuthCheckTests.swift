@@ -4,11 +4,9 @@ import Testing
 
 @Suite("sfconnect auth check")
 struct AuthCheckTests {
-    /// Runs the binary on a thread of its own, so the in-process simulator keeps serving.
+    /// Runs the binary (off the cooperative pool, so the in-process simulator keeps serving).
     func run(_ arguments: [String], _ environment: [String: String]) async throws -> CLIRunner.Outcome {
-        try await withCheckedThrowingContinuation { c in
-            Thread { c.resume(with: Result { try CLIRunner.run(arguments, environment: environment) }) }.start()
-        }
+        try await CLIRunner.run(arguments, environment: environment)
     }
 
     func withSetup(_ body: (RunningSimulator, String, [String: String]) async throws -> Void) async throws {

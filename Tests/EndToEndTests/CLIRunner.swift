@@ -14,7 +14,12 @@ struct CLIRunner {
         return runner.deletingLastPathComponent().appendingPathComponent("sfconnect")
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+    /// Runs the binary to its end, off Swift's cooperative pool (see `offPool`).
+    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Outcome {
+        try await offPool { try runBlocking(arguments, environment: environment) }
+    }
+
+    private static func runBlocking(_ arguments: [String], environment: [String: String]) throws -> Outcome {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -25,11 +30,32 @@ struct CLIRunner {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // Drain stderr on its own thread so a chatty child never fills one pipe while we read the other.
+        let errHandle = err.fileHandleForReading
+        let errBox = DataBox()
+        let drained = Thread { errBox.finish(errHandle.readDataToEndOfFile()) }
+        drained.start()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        let stderr = errBox.wait()
         process.waitUntilExit()
         return Outcome(status: process.terminationStatus,
                        stdout: String(decoding: stdout, as: UTF8.self),
                        stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+/// One `Data` handed from the thread that reads it to the thread that waits for it.
+private final class DataBox: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var data: Data?
+
+    func finish(_ value: Data) {
+        condition.lock(); data = value; condition.broadcast(); condition.unlock()
+    }
+
+    func wait() -> Data {
+        condition.lock(); defer { condition.unlock() }
+        while data == nil { condition.wait() }
+        return data!
     }
 }

@@ -13,10 +13,10 @@ struct DemoCommandTests {
     }
 
     @Test("runs the example jobs against the in-process simulator and reports non-zero counts")
-    func demoReport() throws {
+    func demoReport() async throws {
         let store = FileManager.default.temporaryDirectory.appendingPathComponent("sfc-demo-\(UUID().uuidString).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: store) }
-        let r = try CLIRunner.run(["demo", "--jobs", Self.root + "/jobs", "--mappings", Self.root + "/mappings", "--store", store])
+        let r = try await CLIRunner.run(["demo", "--jobs", Self.root + "/jobs", "--mappings", Self.root + "/mappings", "--store", store])
         #expect(r.status == 0, "stderr: \(r.stderr)")
         for section in ["Imported (records per stream)", "Profiles", "Audiences (members)", "API calls"] {
             #expect(r.stdout.contains("\n\(section)\n"), "missing section \(section)")
@@ -35,11 +35,11 @@ struct DemoCommandTests {
     }
 
     @Test("a jobs folder without the standard import job fails with one sentence")
-    func missingJobs() throws {
+    func missingJobs() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sfc-demo-empty-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let r = try CLIRunner.run(["demo", "--jobs", dir, "--mappings", Self.root + "/mappings"])
+        let r = try await CLIRunner.run(["demo", "--jobs", dir, "--mappings", Self.root + "/mappings"])
         #expect(r.status == 1)
         #expect(r.stderr.contains("has no import-standard*.yaml job; run the demo from the sfconnect checkout or give --jobs."))
     }

@@ -33,7 +33,7 @@ struct EstimateCommandTests {
                    "SFCONNECT_TOKEN_DIR": dir + "/tokens"]
         let mappings = DemoCommandTests.root + "/mappings"
 
-        let json = try CLIRunner.run(["estimate", dir + "/leads.yaml", "--json", "--mappings", mappings], environment: env)
+        let json = try await CLIRunner.run(["estimate", dir + "/leads.yaml", "--json", "--mappings", mappings], environment: env)
         #expect(json.status == 0, "\(json.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let objects = try #require(report["objects"] as? [[String: Any]])
@@ -42,14 +42,14 @@ struct EstimateCommandTests {
         #expect(lead["firstRunCallsREST"] as? Int == 5)    // describe + COUNT() + 3 pages of 2,000
         #expect((report["estimateCalls"] as? Int ?? 0) > 0)
 
-        let text = try CLIRunner.run(["estimate", dir + "/leads.yaml", "--mappings", mappings], environment: env)
+        let text = try await CLIRunner.run(["estimate", dir + "/leads.yaml", "--mappings", mappings], environment: env)
         #expect(text.status == 0 && text.stdout.contains("Lead") && text.stdout.contains("4,100"), "\(text.stdout)")
 
-        let bad = try CLIRunner.run(["estimate", dir + "/bad.yaml", "--mappings", mappings], environment: env)
+        let bad = try await CLIRunner.run(["estimate", dir + "/bad.yaml", "--mappings", mappings], environment: env)
         #expect(bad.status == 78)
         #expect(bad.stderr.contains("bad.yaml:4") && bad.stderr.contains("frequency"), "\(bad.stderr)")
 
-        let export = try CLIRunner.run(["estimate", DemoCommandTests.root + "/jobs/export-leads.yaml", "--mappings", mappings],
+        let export = try await CLIRunner.run(["estimate", DemoCommandTests.root + "/jobs/export-leads.yaml", "--mappings", mappings],
                                        environment: env)
         #expect(export.status == 78 && export.stderr.contains("is not an import job"), "\(export.stderr)")
         await sim.stop()

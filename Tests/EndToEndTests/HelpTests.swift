@@ -4,8 +4,8 @@ import Testing
 @Suite("sfconnect command line")
 struct HelpTests {
     @Test("--help lists the commands and exits 0")
-    func help() throws {
-        let r = try CLIRunner.run(["--help"])
+    func help() async throws {
+        let r = try await CLIRunner.run(["--help"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("USAGE: sfconnect"))
         #expect(r.stdout.contains("bench"))
@@ -13,29 +13,29 @@ struct HelpTests {
     }
 
     @Test("version prints the version")
-    func version() throws {
-        let r = try CLIRunner.run(["version"])
+    func version() async throws {
+        let r = try await CLIRunner.run(["version"])
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("sfconnect "))
     }
 
     @Test("an unknown command is a usage error with a message")
-    func unknownCommand() throws {
-        let r = try CLIRunner.run(["frobnicate"])
+    func unknownCommand() async throws {
+        let r = try await CLIRunner.run(["frobnicate"])
         #expect(r.status == 64)
         #expect(r.stderr.contains("Unexpected argument 'frobnicate'"))
     }
 
     @Test("bench http rejects a URL without a scheme")
-    func benchBadURL() throws {
-        let r = try CLIRunner.run(["bench", "http", "--url", "example.com"])
+    func benchBadURL() async throws {
+        let r = try await CLIRunner.run(["bench", "http", "--url", "example.com"])
         #expect(r.status == 64)
         #expect(r.stderr.contains("--url must start with http:// or https://."))
     }
 
     @Test("bench http against a closed port says nothing is listening")
-    func benchRefused() throws {
-        let r = try CLIRunner.run(["bench", "http", "--url", "http://127.0.0.1:9/ping?secret=x", "--requests", "1"])
+    func benchRefused() async throws {
+        let r = try await CLIRunner.run(["bench", "http", "--url", "http://127.0.0.1:9/ping?secret=x", "--requests", "1"])
         #expect(r.status != 0)
         #expect(r.stderr.contains("Nothing is listening at http://127.0.0.1:9/ping"))
         #expect(!r.stderr.contains("secret=x"))

@@ -7,36 +7,12 @@ import Testing
 struct ServeCommandTests {
     static let root = DemoCommandTests.root
 
-    /// A started `sfconnect serve` process and the port it printed.
-    final class Served: @unchecked Sendable {
-        let process = Process()
-        let out = Pipe(), err = Pipe()
-        var port = 0
-        var firstOutput = ""
-
-        init(_ arguments: [String], environment: [String: String]) throws {
-            process.executableURL = CLIRunner.binary
-            process.arguments = arguments
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            var text = ""
-            while !text.contains("\n") {
-                let d = out.fileHandleForReading.availableData
-                if d.isEmpty { break }
-                text += String(decoding: d, as: UTF8.self)
-            }
-            firstOutput = text
-            port = Int(text.split(separator: "\n").first { $0.hasPrefix("listening: ") }?.dropFirst(11) ?? "") ?? 0
-        }
-
-        func stop() -> (status: Int32, stderr: String) {
-            process.terminate()   // SIGTERM
-            let e = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: e, as: UTF8.self))
-        }
+    /// Starts `sfconnect serve` and reads the port it prints on its first line.
+    func launch(_ arguments: [String], environment: [String: String]) async throws -> (ChildProcess, Int, String) {
+        let process = try ChildProcess(arguments, environment: environment)
+        let text = try await process.read(until: "\n")
+        let port = Int(text.split(separator: "\n").first { $0.hasPrefix("listening: ") }?.dropFirst(11) ?? "") ?? 0
+        return (process, port, text)
     }
 
     func send(_ t: CurlTransport, _ port: Int, _ method: String, _ path: String, body: String? = nil,
@@ -79,44 +55,43 @@ struct ServeCommandTests {
         let env = ["SF_CLIENT_ID": c.clientId, "SF_CLIENT_SECRET": c.clientSecret, "SF_PASSWORD": c.password,
                    "SF_SECURITY_TOKEN": c.securityToken, "SFCONNECT_AUTH_DIR": dir + "/auth",
                    "SFCONNECT_TOKEN_DIR": dir + "/tokens", "SFCONNECT_SERVE_TOKEN": "test-token-123"]
-        let served = try Served(["serve", "--port", "0", "--jobs", dir + "/jobs", "--mappings", dir + "/mappings",
+        let (served, port, firstOutput) = try await launch(["serve", "--port", "0", "--jobs", dir + "/jobs", "--mappings", dir + "/mappings",
                                  "--store", dir + "/store.sqlite"], environment: env)
-        guard served.port > 0 else {
-            let firstOutput = served.firstOutput
-            Issue.record("serve did not start: \(firstOutput) \(served.stop())")
+        guard port > 0 else {
+            Issue.record("serve did not start: \(firstOutput) \(try await served.stop())")
             await sim.stop()
             return
         }
         let t = CurlTransport()
-        let health = try await send(t, served.port, "GET", "/healthz")
+        let health = try await send(t, port, "GET", "/healthz")
         #expect(health == (200, "ok\n"))
         let ndjson = "{\"email\":\"a@x.com\"}\nnot json\n{\"email\":\"b@x.com\"}\n"
-        let noToken = try await send(t, served.port, "POST", "/streams/web_events", body: ndjson)
+        let noToken = try await send(t, port, "POST", "/streams/web_events", body: ndjson)
         #expect(noToken.0 == 401 && noToken.1.contains("Missing or wrong bearer token"))
-        let wrong = try await send(t, served.port, "POST", "/streams/web_events", body: ndjson, token: "nope")
+        let wrong = try await send(t, port, "POST", "/streams/web_events", body: ndjson, token: "nope")
         #expect(wrong.0 == 401)
-        let ok = try await send(t, served.port, "POST", "/streams/web_events", body: ndjson, token: "test-token-123")
+        let ok = try await send(t, port, "POST", "/streams/web_events", body: ndjson, token: "test-token-123")
         #expect(ok.0 == 200, "\(ok.1)")
         #expect(ok.1.contains("\"stored\":2") && ok.1.contains("\"line\":2"), "\(ok.1)")
         // Wait for the import of the 300 leads.
         var jobs = (0, "")
         for _ in 0..<100 {
-            jobs = try await send(t, served.port, "GET", "/metrics")
+            jobs = try await send(t, port, "GET", "/metrics")
             if jobs.1.contains("sfconnect_stream_records{stream=\"salesforce_leads\"} 300") { break }
             try await Task.sleep(for: .milliseconds(100))
         }
-        jobs = try await send(t, served.port, "GET", "/jobs")
+        jobs = try await send(t, port, "GET", "/jobs")
         #expect(jobs.1.contains("\"name\":\"import-leads\",\"kind\":\"import\",\"status\":\"running\""), "\(jobs.1)")
         #expect(jobs.1.contains("\"kind\":\"export_audiences\",\"status\":\"not_served\""))
         #expect(!jobs.1.contains(c.password) && !jobs.1.contains(c.clientSecret))
-        let metrics = try await send(t, served.port, "GET", "/metrics")
+        let metrics = try await send(t, port, "GET", "/metrics")
         #expect(metrics.0 == 200)
         for line in ["sfconnect_stream_records{stream=\"salesforce_leads\"} 300", "sfconnect_ingested_records_total{stream=\"web_events\"} 2",
                      "sfconnect_rejected_records_total{stream=\"web_events\"} 1", "sfconnect_http_request_duration_seconds_bucket"] {
             #expect(metrics.1.contains(line), "missing \(line)")
         }
         #expect(metrics.1.contains("sfconnect_import_api_calls{job=\"import-leads\"}"))
-        let stopped = served.stop()
+        let stopped = try await served.stop()
         #expect(stopped.status == 0, "\(stopped.stderr)")
         #expect(stopped.stderr.contains("export-leads.yaml: this job kind is not run by serve yet"))
         await sim.stop()

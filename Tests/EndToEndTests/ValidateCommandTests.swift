@@ -24,10 +24,10 @@ struct ValidateCommandTests {
     }
 
     @Test("every committed job and mapping file is ok and the exit status is 0")
-    func goodFiles() throws {
+    func goodFiles() async throws {
         let files = Self.committedFiles
         #expect(files.count >= 11)
-        let r = try CLIRunner.run(["validate"] + files)
+        let r = try await CLIRunner.run(["validate"] + files)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.isEmpty)
         for file in files { #expect(r.stdout.contains("\(file): ok (")) }
@@ -39,7 +39,7 @@ struct ValidateCommandTests {
     }
 
     @Test("bad files print every problem as file:line: key: sentence and exit 78; good ones still print ok")
-    func badFiles() throws {
+    func badFiles() async throws {
         let dir = try folder([
             "good.yaml": "kind: audience\nname: a\nwhere: salesforce_lead_status = 'Open'\n",
             "where.yaml": "kind: audience\nname: b\nwhere: salesforce_lead_statuz = 'Open'\n",
@@ -49,7 +49,7 @@ struct ValidateCommandTests {
         ])
         defer { try? FileManager.default.removeItem(at: dir) }
         let p = { (name: String) in dir.appendingPathComponent(name).path }
-        let r = try CLIRunner.run(["validate", p("good.yaml"), p("job.yaml"), p("map.yaml"), p("other.yaml"), p("where.yaml"), p("missing.yaml")])
+        let r = try await CLIRunner.run(["validate", p("good.yaml"), p("job.yaml"), p("map.yaml"), p("other.yaml"), p("where.yaml"), p("missing.yaml")])
         #expect(r.status == 78)
         #expect(r.stdout == "\(p("good.yaml")): ok (kind audience)\n")
         let expected = [
@@ -68,22 +68,22 @@ struct ValidateCommandTests {
     }
 
     @Test("inline authorizations and authorization files are checked too; unset variables are left to run time")
-    func authorizations() throws {
+    func authorizations() async throws {
         let dir = try folder([
             "auth.yaml": "method: oauth2_password\nclient_id: abc\nclient_secret: ${SF_SECRET}\nusername: u@example.com\npassword: ${SF_PASSWORD}\n",
             "inline.yaml": "kind: import\nauthorization:\n  method: oauth2_pasword\n",
         ])
         defer { try? FileManager.default.removeItem(at: dir) }
         let p = { (name: String) in dir.appendingPathComponent(name).path }
-        let r = try CLIRunner.run(["validate", p("auth.yaml"), p("inline.yaml")])
+        let r = try await CLIRunner.run(["validate", p("auth.yaml"), p("inline.yaml")])
         #expect(r.status == 78)
         #expect(r.stdout.contains("\(p("auth.yaml")): ok (authorization"))
         #expect(r.stderr.contains("\(p("inline.yaml")):3: authorization.method: 'oauth2_pasword' is not a method; use one of jwt, oauth2_password, oauth2_refresh_token. Did you mean 'oauth2_password'?"))
     }
 
     @Test("validate without files is a usage error")
-    func usage() throws {
-        let r = try CLIRunner.run(["validate"])
+    func usage() async throws {
+        let r = try await CLIRunner.run(["validate"])
         #expect(r.status == 64)
         #expect(r.stderr.contains("Missing expected argument"))
     }
