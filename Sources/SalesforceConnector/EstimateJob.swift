@@ -31,7 +31,7 @@ public struct EstimateJob: Sendable {
         let specs = try ImportJobSpecs.specs(for: job, defaults: defaults)
         guard !specs.isEmpty else {
             throw ImportError(.unknownField, job: job.name,
-                              "\(jobFile) is not an import job; `sfconnect estimate` estimates kind: import and kind: import_custom_object jobs.")
+                              "\(jobFile) is neither an import nor an export job; `sfconnect estimate` estimates kind: import, import_custom_object and export_audiences jobs.")
         }
         let auth = try AuthorizationLoader.locate(path(jobFile), environment: environment, workingDirectory: workingDirectory).authorization
         let transport = CurlTransport(configuration: TransportConfiguration(caFile: auth.caFile, environment: environment))

@@ -61,11 +61,14 @@ public struct RunJob: Sendable {
                                       gate: gate, purpose: CallPurpose(job: job.name, priority: .importing), clock: clock)
         let runner = ImportRunner(source: ImportClientSource(client: client), sink: ImportStoreSink(store: store),
                                   clock: clock, apiCalls: { gate.calls }, logger: logger)
+        let status = StatusRecorder(store: store, job: job.name, org: auth.name ?? auth.loginURL, budget: budget, logger: logger)
         var last: ImportRunReport?
         while true {
+            status.started()
             let reports = once ? [await runner.run(job: job.name, objects: specs, progress: progress)]
                                : await runner.runResumingAfterPauses(job: job.name, objects: specs, progress: progress)
             last = reports.last
+            await status.finished(last)
             for r in reports { RunLog.log(r, logger: logger) }
             guard !once, let schedule = Self.schedule(of: job), !Task.isCancelled, last?.outcome != .cancelled else { return last }
             let next = schedule.nextRun(after: clock.now())

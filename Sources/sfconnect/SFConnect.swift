@@ -23,6 +23,7 @@ struct SFConnect: AsyncParsableCommand {
             IngestCommand.self,
             RunCommand.self,
             EstimateCommand.self,
+            StatusCommand.self,
             DemoCommand.self,
             ServeCommand.self,
         ]

@@ -87,6 +87,14 @@ enum Schema {
               job TEXT PRIMARY KEY, state TEXT NOT NULL, paused_until INTEGER, updated_at INTEGER NOT NULL);
             """)
         }
+        m.registerMigration("v2-budget-status") { db in
+            try db.execute(sql: """
+            ALTER TABLE job_state ADD COLUMN org TEXT;
+            CREATE TABLE org_usage (
+              org TEXT PRIMARY KEY, daily_limit INTEGER, salesforce_remaining INTEGER, budget_remaining INTEGER,
+              observed_at INTEGER NOT NULL);
+            """)
+        }
         return m
     }
 }
