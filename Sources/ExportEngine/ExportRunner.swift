@@ -11,6 +11,8 @@ public struct ExportRunner: Sendable {
     public var builder: ExportRecordBuilder
     public var sender: ExportBatchSender
     public var store: Store
+    /// Overflowing audience fields seen while building entries.
+    public let warnings = ExportWarnings()
 
     public init(job: ExportAudiencesJob, plan: ExportPlan, client: SalesforceClient, store: Store) {
         self.job = job
@@ -42,6 +44,7 @@ public struct ExportRunner: Sendable {
         let hash = builder.triggerHash(fields: profile.fields)
         if let state, state.status == .sent, state.audiences == audiences, state.triggerHash == hash { return nil }
         let record = builder.record(fields: profile.fields, audiences: audiences)
+        warnings.noteOverflow(profileID: id, names: record.omitted)
         return OutboxEntry(job: job.name, profileID: id, operation: "write", payload: record.payload,
                            audiences: audiences, triggerHash: hash)
     }

@@ -45,23 +45,14 @@ public struct RunJob: Sendable {
             throw ImportError(.unknownField, job: job.name,
                               "\(jobFile) is not an import job; `sfconnect run` runs kind: import and kind: import_custom_object jobs.")
         }
-        // A job file with an authorization: key (inline, or the name of an authorization file).
-        let loaded = try AuthorizationLoader.locate(path(jobFile), environment: environment, workingDirectory: workingDirectory)
-        for w in loaded.warnings { logger.warning("authorization warning", metadata: ["warning": "\(w.description)"]) }
-        let auth = loaded.authorization
-        let transport = CurlTransport(configuration: TransportConfiguration(caFile: auth.caFile, environment: environment))
-        defer { transport.closeIdleConnections() }
-        let tokens = try TokenProvider(authorization: auth, transport: transport, clock: clock,
-                                       refreshTokens: FileRefreshTokenStore(environment: environment, workingDirectory: workingDirectory))
-        let store = try Store(path: path(storePath), clock: clock)
-        let budget = try BudgetGate.make(job: job, org: auth.name ?? auth.loginURL, reservePercent: auth.reservePercent,
-                                         store: store, clock: clock)
-        let gate = CountingGate(wrapping: budget)
-        let client = SalesforceClient(configuration: .init(apiVersion: auth.apiVersion), transport: transport, tokens: tokens,
-                                      gate: gate, purpose: CallPurpose(job: job.name, priority: .importing), clock: clock)
-        let runner = ImportRunner(source: ImportClientSource(client: client), sink: ImportStoreSink(store: store),
+        let session = try JobSession.open(jobFile: path(jobFile), job: job, storePath: path(storePath), environment: environment,
+                                          workingDirectory: workingDirectory, clock: clock, logger: logger)
+        defer { session.close() }
+        let gate = session.gate
+        let client = session.client(job: job.name, priority: Self.priority(of: job))
+        let runner = ImportRunner(source: ImportClientSource(client: client), sink: ImportStoreSink(store: session.store),
                                   clock: clock, apiCalls: { gate.calls }, logger: logger)
-        let status = StatusRecorder(store: store, job: job.name, org: auth.name ?? auth.loginURL, budget: budget, logger: logger)
+        let status = session.status(job: job.name, logger: logger)
         var last: ImportRunReport?
         while true {
             status.started()
@@ -74,6 +65,15 @@ public struct RunJob: Sendable {
             let next = schedule.nextRun(after: clock.now())
             logger.info("next run", metadata: ["sf.job": "\(job.name)", "at": "\(SalesforceDate.format(next))"])
             do { try await clock.sleep(until: next) } catch { return last }
+        }
+    }
+
+    /// The budget class of the job's calls: its `priority` key, else `import`.
+    static func priority(of job: JobDefinition) -> CallPurpose.Priority {
+        switch job {
+        case .importObjects(let j): return j.priority?.callPriority ?? .importing
+        case .importCustomObject(let j): return j.priority?.callPriority ?? .importing
+        default: return .importing
         }
     }
 

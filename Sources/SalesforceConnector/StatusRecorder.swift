@@ -18,13 +18,17 @@ struct StatusRecorder: Sendable {
     }
 
     func finished(_ report: ImportRunReport?) async {
+        switch report?.outcome {
+        case .completed?, .cancelled?: await finished(.idle, pausedUntil: nil)
+        case .paused(let until)?: await finished(.paused, pausedUntil: until)
+        case .failed?, nil: await finished(.failed, pausedUntil: nil)
+        }
+    }
+
+    func finished(_ state: JobState, pausedUntil: Date?) async {
         let s = await budget.status()
         attempt {
-            switch report?.outcome {
-            case .completed?, .cancelled?: try store.setJobState(job: job, state: .idle)
-            case .paused(let until)?: try store.setJobState(job: job, state: .paused, pausedUntil: until)
-            case .failed?, nil: try store.setJobState(job: job, state: .failed)
-            }
+            try store.setJobState(job: job, state: state, pausedUntil: state == .paused ? pausedUntil : nil)
             try store.setJobOrg(job: job, org: org)
             try store.saveOrgUsage(OrgUsage(org: org, dailyLimit: s.dailyLimit, salesforceRemaining: s.salesforceRemaining,
                                             budgetRemaining: s.orgRemaining, observedAt: s.observedAt ?? s.at))

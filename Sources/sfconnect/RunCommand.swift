@@ -6,18 +6,21 @@ import Logging
 import SalesforceConnector
 import Store
 
-/// `sfconnect run JOB [--once] [--store PATH]`: runs an import job.
+/// `sfconnect run JOB [--once] [--store PATH]`: runs an import job, or an export job
+/// (`kind: export_audiences`, see ``RunExportCommand``).
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run an import job (kind: import or import_custom_object) once or on its schedule.",
+        abstract: "Run an import job once or on its schedule, or an export job once or in real time.",
         discussion: """
         Without --once the job keeps running on its schedule (frequency, time_of_day, time_zone, \
         day_of_week) until Ctrl-C or SIGTERM, which stop it after the page being stored. A budget \
         pause sleeps until the budget frees and resumes at the checkpoint. On a terminal a progress \
         line shows records done of the counted total, the rate and API calls; otherwise plain log \
-        lines. Exit codes: 0 done, 75 paused for budget (with --once), 78 job or mapping file wrong, \
-        1 anything else.
+        lines. An export job (kind: export_audiences) backfills every current member on its first \
+        run, then sends what changed; with --once it sends what is pending and exits, otherwise it \
+        keeps sending changes in real time. Exit codes: 0 done, 75 paused for budget (with --once), \
+        78 job or mapping file wrong, 1 anything else.
         """)
 
     @Argument(help: "The job file (YAML).") var job: String
@@ -32,6 +35,11 @@ struct RunCommand: AsyncParsableCommand {
         try? FileManager.default.createDirectory(atPath: ((storePath.hasPrefix("/") ? storePath : cwd + "/" + storePath) as NSString)
             .deletingLastPathComponent, withIntermediateDirectories: true)
         let logger = Logger(label: "sfconnect.run")
+        if try Self.isExport(job) {
+            try await RunExportCommand(job: job, once: once, storePath: storePath, environment: env, workingDirectory: cwd)
+                .run(logger: logger)
+            return
+        }
         let progress = RunProgressLine(enabled: isatty(STDERR_FILENO) == 1)
         let runJob = RunJob(jobFile: job, once: once, storePath: storePath, environment: env, workingDirectory: cwd,
                             mappingsDirectory: mappings)
@@ -57,6 +65,19 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(78)
         } catch let e as ImportError {
             FileHandle.standardError.write(Data("error: \(e.description)\n".utf8))
+            throw ExitCode(78)
+        }
+    }
+}
+
+extension RunCommand {
+    /// Whether `file` is an export job; a file that does not load exits 78 with every problem.
+    static func isExport(_ file: String) throws -> Bool {
+        do {
+            if case .exportAudiences = try JobLoader.load(file: file, now: Date()) { return true }
+            return false
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(78)
         }
     }

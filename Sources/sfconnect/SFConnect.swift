@@ -22,6 +22,7 @@ struct SFConnect: AsyncParsableCommand {
             AudiencesCommand.self,
             IngestCommand.self,
             RunCommand.self,
+            RejectedCommand.self,
             EstimateCommand.self,
             StatusCommand.self,
             DemoCommand.self,

@@ -139,6 +139,14 @@ public final class RunningSimulator: Sendable {
     /// API calls counted against the daily limit in the rolling 24-hour window.
     public func apiCallsUsed() -> Int { state.usage(now: Date()) }
 
+    /// Adds `milliseconds` of latency to every request from now on (0 removes it), as
+    /// `POST /__admin/faults {"latencyMs": N}` does; other faults are kept.
+    public func setLatency(milliseconds: Int) {
+        var faults = state.currentFaults()
+        faults.latencyMs = max(0, milliseconds)
+        state.setFaults(faults)
+    }
+
     /// Allows or forbids the JWT flow for a user (pre-authorization on the connected app).
     public func setPreAuthorized(_ username: String, _ allowed: Bool) {
         state.setPreAuthorized(username, allowed)

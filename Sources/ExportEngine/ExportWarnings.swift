@@ -1,0 +1,21 @@
+import Synchronization
+
+/// What an export run noticed but did not fail on: members whose exported audiences did not all
+/// fit in the audiences field (the names left out, so no `STRING_TOO_LONG` reaches Salesforce).
+public final class ExportWarnings: Sendable {
+    private let overflow = Mutex<[Int64: [String]]>([:])
+
+    public init() {}
+
+    /// Notes that `names` were left out of `profileID`'s audiences field.
+    func noteOverflow(profileID: Int64, names: [String]) {
+        guard !names.isEmpty else { return }
+        overflow.withLock { $0[profileID] = names }
+    }
+
+    /// How many members had audience names left out.
+    public var overflowMembers: Int { overflow.withLock { $0.count } }
+
+    /// Every audience name left out at least once, sorted.
+    public var overflowNames: [String] { overflow.withLock { Set($0.values.joined()).sorted() } }
+}

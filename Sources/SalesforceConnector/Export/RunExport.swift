@@ -1,0 +1,106 @@
+import ConnectorCore
+import Definitions
+import ExportEngine
+import Foundation
+import ImportEngine
+import Logging
+import SalesforceAPI
+import Store
+
+/// `sfconnect run EXPORT_JOB`: checks the export job against the object's describe, backfills
+/// every current member on the first run, then sends what the change feed says changed. With
+/// `once` it sends what is pending and returns; otherwise it keeps polling the change feed
+/// (every `pollInterval`, a local SQLite read that costs no API call) until cancelled, and sleeps
+/// through budget pauses until the wake-up time.
+public struct RunExport: Sendable {
+    public var jobFile: String
+    public var once: Bool
+    public var storePath: String
+    public var environment: [String: String]
+    public var workingDirectory: String
+    public var pollInterval: Duration
+
+    public init(jobFile: String, once: Bool, storePath: String, environment: [String: String],
+                workingDirectory: String, pollInterval: Duration = .milliseconds(200)) {
+        self.jobFile = jobFile
+        self.once = once
+        self.storePath = storePath
+        self.environment = environment
+        self.workingDirectory = workingDirectory
+        self.pollInterval = pollInterval
+    }
+
+    /// Runs the job and returns what it did (summed over every pass without `once`).
+    /// - Throws: ``DefinitionErrors`` for a bad job file, ``ExportError`` for a job that is not an
+    ///   export or does not fit the object, the auth or store errors when it cannot start.
+    public func run(clock: any WallClock = SystemWallClock(), logger: Logger) async throws -> ExportRunReport {
+        let (export, session) = try open(clock: clock, logger: logger)
+        defer { session.close() }
+        let status = session.status(job: export.name, logger: logger)
+        status.started()
+        let pass: ExportPass
+        do {
+            pass = try await ExportPass.make(job: export, session: session)
+        } catch {
+            var report = ExportRunReport(job: export.name, object: export.object)
+            report.outcome = ExportPass.outcome(of: error)
+            report.apiCalls = session.gate.calls
+            await status.finished(report.outcome.jobState, pausedUntil: report.outcome.pausedUntil)
+            if case .failed(_, true) = report.outcome { throw error }
+            return report
+        }
+        var total = ExportRunReport(job: export.name, object: export.object)
+        while true {
+            let report = await pass.run()
+            total.add(report)
+            ExportRunLog.log(report, logger: logger)
+            await status.finished(report.outcome.jobState, pausedUntil: report.outcome.pausedUntil)
+            if once || Task.isCancelled { return total }
+            switch report.outcome {
+            case .failed, .cancelled:
+                return total
+            case .paused(let until):
+                let wake = until ?? clock.now().addingTimeInterval(60)
+                logger.info("export paused for budget", metadata: ["sf.job": "\(export.name)", "until": "\(SalesforceDate.format(wake))"])
+                do { try await clock.sleep(until: wake) } catch { total.outcome = .cancelled; return total }
+            case .completed:
+                do { try await Task.sleep(for: pollInterval) } catch { total.outcome = .cancelled; return total }
+            }
+            status.started()
+        }
+    }
+
+    /// Loads the export job and opens its session.
+    func open(clock: any WallClock, logger: Logger) throws -> (ExportAudiencesJob, JobSession) {
+        let file = path(jobFile)
+        let job = try JobLoader.load(file: file, now: clock.now())
+        guard case .exportAudiences(let export) = job else {
+            throw ExportError.notAnExportJob(file: jobFile, kind: job.kind.rawValue)
+        }
+        let session = try JobSession.open(jobFile: file, job: job, storePath: path(storePath), environment: environment,
+                                          workingDirectory: workingDirectory, clock: clock, logger: logger)
+        let defined = Set(try session.store.audiences().map(\.name))
+        if let missing = export.audiences.first(where: { !defined.contains($0) }) {
+            session.close()
+            throw ExportError.audienceNotDefined(job: export.name, audience: missing)
+        }
+        return (export, session)
+    }
+
+    func path(_ p: String) -> String { p.hasPrefix("/") ? p : (workingDirectory as NSString).appendingPathComponent(p) }
+}
+
+extension ExportRunReport.Outcome {
+    var jobState: JobState {
+        switch self {
+        case .completed, .cancelled: return .idle
+        case .paused: return .paused
+        case .failed: return .failed
+        }
+    }
+
+    var pausedUntil: Date? {
+        if case .paused(let until) = self { return until }
+        return nil
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+import GRDB
+
+extension Store {
+    /// How many outbox entries of `job` are waiting to be sent.
+    /// - Throws: ``StoreError`` `.database`.
+    public func pendingExportCount(job: String) throws -> Int {
+        try read("count the export outbox of \(job)", subject: job) { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM export_outbox WHERE job = ? AND done_at IS NULL",
+                             arguments: [job]) ?? 0
+        }
+    }
+
+    /// The saved position of `consumer`, or nil when it never saved one (an export job that has
+    /// not finished enqueueing its backfill).
+    /// - Throws: ``StoreError`` `.database`.
+    public func savedConsumerPosition(_ consumer: String) throws -> Int64? {
+        try read("read the position of \(consumer)", subject: consumer) { db in
+            try Int64.fetchOne(db, sql: "SELECT position FROM consumer_cursor WHERE consumer = ?", arguments: [consumer])
+        }
+    }
+}
