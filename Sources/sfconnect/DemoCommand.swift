@@ -16,9 +16,11 @@ struct DemoCommand: AsyncParsableCommand {
         discussion: """
         Starts the Salesforce simulator on 127.0.0.1 (HTTPS with a generated CA) with a seeded \
         synthetic org, writes a temporary authorization named `simulator`, imports the four \
-        standard objects with jobs/import-standard.yaml, defines the audiences of \
-        jobs/audience-*.yaml, and prints records per stream, profiles, audience sizes and the API \
-        calls used (the simulator's own counter). Uses a temporary store unless --store is given.
+        standard objects with jobs/import-standard.yaml (after printing its estimate), defines the \
+        audiences of jobs/audience-*.yaml, exports them with jobs/export-*.yaml (Lead gains \
+        Lytics_Audiences__c), and prints records per stream, profiles, audience sizes, the \
+        Salesforce records written (read back from the simulator) and the API calls used (the \
+        simulator's own counter). Uses a temporary store unless --store is given.
         """)
 
     @Option(help: "The folder of example job files.") var jobs = "jobs"
@@ -37,7 +39,10 @@ struct DemoCommand: AsyncParsableCommand {
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("sfconnect-demo-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: tmp + "/auth", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: tmp) }
-        let org = OrgSetup(seed: seed, sizes: OrgSizes(leads: leads, contacts: 300, accounts: 100, opportunities: 150, campaigns: 3))
+        // The admin set-up the export needs: Lead.Lytics_Audiences__c, long text (README, "Salesforce admin set-up").
+        try #"{"objects": [{"name": "Lead", "fields": [{"name": "Lytics_Audiences__c", "type": "textarea", "length": 32768}]}]}"#
+            .write(toFile: tmp + "/schema.json", atomically: true, encoding: .utf8)
+        let org = OrgSetup(schemaFile: tmp + "/schema.json", seed: seed, sizes: OrgSizes(leads: leads, contacts: 300, accounts: 100, opportunities: 150, campaigns: 3))
         let sim = try await SalesforceSimulatorServer.start(SimulatorConfiguration(tls: true, dataDir: tmp + "/sim", org: org))
         do {
             let context = try DemoContext(sim: sim, tmp: tmp, cwd: cwd, jobs: jobs, mappings: mappings,
@@ -57,6 +62,7 @@ struct DemoCommand: AsyncParsableCommand {
 
 /// What every demo step needs: the simulator, the environment with its credentials, the paths.
 struct DemoContext: Sendable {
+    var sim: RunningSimulator
     var environment: [String: String]
     var workingDirectory: String
     var jobsDirectory: String
@@ -84,6 +90,7 @@ struct DemoContext: Sendable {
         env["SFDEMO_CLIENT_SECRET"] = c.clientSecret
         env["SFDEMO_PASSWORD"] = c.password
         env["SFDEMO_SECURITY_TOKEN"] = c.securityToken
+        self.sim = sim
         environment = env
         workingDirectory = cwd
         func absolute(_ p: String) -> String { p.hasPrefix("/") ? p : (cwd as NSString).appendingPathComponent(p) }

@@ -5,18 +5,22 @@ import Logging
 import SalesforceConnector
 import Store
 
-/// The demo's steps, in the order they run. The budget estimate goes first and the audience
-/// export after the audiences once those commands exist; each step adds its own report section.
+/// The demo's steps, in the order they run: the budget estimate first, the imports, the
+/// audiences, then the audience export; each step adds its own report section.
 enum DemoStep: CaseIterable {
+    case estimate
     case importStandardObjects
     case defineAudiences
+    case exportAudiences
 
     static var ordered: [DemoStep] { allCases }
 
     func run(_ c: DemoContext, _ report: inout DemoReport) async throws {
         switch self {
+        case .estimate: try await Self.estimate(c, &report)
         case .importStandardObjects: try await Self.runImports(c, &report)
         case .defineAudiences: try Self.defineAudiences(c, &report)
+        case .exportAudiences: try await Self.runExports(c, &report)
         }
     }
 

@@ -18,7 +18,8 @@ struct DemoCommandTests {
         defer { try? FileManager.default.removeItem(atPath: store) }
         let r = try await CLIRunner.run(["demo", "--jobs", Self.root + "/jobs", "--mappings", Self.root + "/mappings", "--store", store])
         #expect(r.status == 0, "stderr: \(r.stderr)")
-        for section in ["Imported (records per stream)", "Profiles", "Audiences (members)", "API calls"] {
+        for section in ["Estimate (before anything runs)", "Imported (records per stream)", "Profiles", "Audiences (members)",
+                        "Exported to Salesforce", "API calls"] {
             #expect(r.stdout.contains("\n\(section)\n"), "missing section \(section)")
         }
         for stream in ["salesforce_leads", "salesforce_contacts", "salesforce_accounts", "salesforce_opportunities"] {
@@ -27,9 +28,20 @@ struct DemoCommandTests {
         #expect(Self.count("salesforce_leads", in: r.stdout) == 500)
         #expect((Self.count("profiles", in: r.stdout) ?? 0) > 0)
         #expect((Self.count("working_leads", in: r.stdout) ?? 0) > 0)
-        let imported = Self.count("job", in: r.stdout)
-        #expect((imported ?? 0) > 0)
-        #expect(Self.count("simulator", in: r.stdout) == imported, "the simulator counted the calls the job made")
+        let apiSection = r.stdout.components(separatedBy: "\nAPI calls\n").last ?? ""
+        let jobCalls = apiSection.split(separator: "\n").filter { $0.hasPrefix("  job ") }
+            .compactMap { $0.split(separator: " ").last.flatMap { Int($0) } }
+        #expect(jobCalls.count == 2 && jobCalls.allSatisfy { $0 > 0 }, "an import and an export job: \(apiSection)")
+        let estimateCalls = r.stdout.split(separator: "\n").first { $0.contains("This estimate used") }
+            .flatMap { $0.split(separator: " ").compactMap { Int($0) }.first }
+        #expect((estimateCalls ?? 0) > 0, "the estimate ran first")
+        #expect(Self.count("simulator", in: r.stdout) == jobCalls.reduce(0, +) + (estimateCalls ?? 0),
+                "the simulator counted exactly the calls the estimate and the jobs made")
+        let exportLine = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("  job export-leads") && $0.contains("sent") })
+        let sent = exportLine.split(separator: " ").compactMap { Int($0) }.first
+        let written = r.stdout.split(separator: "\n").first { $0.contains("leads with Lytics_Audiences__c") }
+            .flatMap { $0.split(separator: " ").compactMap { Int($0) }.first }
+        #expect((sent ?? 0) > 0 && written == sent, "every sent member carries its audiences in the simulator: \(exportLine)")
         #expect(FileManager.default.fileExists(atPath: store), "--store keeps the store")
         #expect(!r.stdout.contains("password") && !r.stderr.contains("password"))
     }
