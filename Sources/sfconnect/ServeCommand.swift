@@ -37,11 +37,10 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "sfconnect.serve")
         let service = try ServeJobs(jobsDirectory: jobs, mappingsDirectory: mappings, storePath: storePath,
                                     environment: env, workingDirectory: cwd, logger: logger)
-        for line in service.startupNotes { FileHandle.standardError.write(Data((line + "\n").utf8)) }
         let http = ServeHTTP(service: service, token: token)
         let (boundPort, server) = try await BoundApplication.run { onRunning in http.application(port: port, onRunning: onRunning) }
         FileHandle.standardOutput.write(Data("listening: \(boundPort)\n".utf8))
-        let runner = Task { await service.runImports() }
+        let runner = Task { await service.runJobs() }
         let signals = StopSignals { runner.cancel() }
         defer { signals.cancel() }
         await runner.value

@@ -12,8 +12,8 @@ final class ServeJobs: Sendable {
     /// How the service runs one job file.
     enum Service: Sendable {
         case importJob(RunJob)
+        case exportJob(RunExport)
         case audience
-        case notServed(kind: String)
     }
 
     struct Entry: Sendable {
@@ -24,7 +24,6 @@ final class ServeJobs: Sendable {
     }
 
     let entries: [Entry]
-    let startupNotes: [String]
     let storePath: String
     let mappingsDirectory: String
     let registry = PrometheusCollectorRegistry()
@@ -40,7 +39,7 @@ final class ServeJobs: Sendable {
         let store = try Store(path: storePath)
         let maps = mappingsDirectory.hasPrefix("/") ? mappingsDirectory : workingDirectory + "/" + mappingsDirectory
         if FileManager.default.fileExists(atPath: maps) { try store.registerFields(MappingFiles.load(maps).flatMap(\.fields)) }
-        var entries: [Entry] = [], notes: [String] = []
+        var entries: [Entry] = []
         for name in names.sorted() where name.hasSuffix(".yaml") {
             let file = dir + "/" + name
             let job = try JobLoader.load(file: file, now: Date())
@@ -49,34 +48,37 @@ final class ServeJobs: Sendable {
                 entries.append(Entry(file: name, name: job.name, kind: "import", service: .importJob(RunJob(
                     jobFile: file, once: false, storePath: storePath, environment: environment,
                     workingDirectory: workingDirectory, mappingsDirectory: maps))))
+            case .exportAudiences:
+                entries.append(Entry(file: name, name: job.name, kind: "export", service: .exportJob(RunExport(
+                    jobFile: file, once: false, storePath: storePath, environment: environment, workingDirectory: workingDirectory))))
             case .audience(let a):
                 _ = try store.defineAudience(ResolvedAudience(a))
                 entries.append(Entry(file: name, name: job.name, kind: "audience", service: .audience))
-            default:
-                entries.append(Entry(file: name, name: job.name, kind: job.kind.rawValue, service: .notServed(kind: job.kind.rawValue)))
-                notes.append("serve: \(name): this job kind is not run by serve yet; it is listed in /jobs as not_served.")
             }
         }
         self.entries = entries
-        self.startupNotes = notes
         self.storePath = storePath
         self.mappingsDirectory = maps
         self.logger = logger
         status.withLock { s in
             for e in entries {
                 switch e.service {
-                case .importJob: s[e.name] = "starting"
+                case .importJob, .exportJob: s[e.name] = "starting"
                 case .audience: s[e.name] = "defined"
-                case .notServed: s[e.name] = "not_served"
                 }
             }
         }
     }
 
-    /// Runs every import job on its schedule until cancelled; each stops after the page in flight.
-    func runImports() async {
+    /// Runs every import job on its schedule and every export job in real time until cancelled;
+    /// imports stop after the page in flight, exports after the batch in flight.
+    func runJobs() async {
         await withTaskGroup(of: Void.self) { group in
             for e in entries {
+                if case .exportJob(let job) = e.service {
+                    group.addTask { [self] in await runExport(job, entry: e) }
+                    continue
+                }
                 guard case .importJob(let job) = e.service else { continue }
                 group.addTask { [self] in
                     let records = registry.makeGauge(descriptor: .sfconnect("sfconnect_import_records_done"), labels: [("job", e.name)])
@@ -94,6 +96,31 @@ final class ServeJobs: Sendable {
                     }
                 }
             }
+        }
+    }
+}
+
+extension ServeJobs {
+    /// One export job in real time, its running totals as gauges.
+    func runExport(_ job: RunExport, entry e: Entry) async {
+        let labels = [("job", e.name)]
+        let sent = registry.makeGauge(descriptor: .sfconnect("sfconnect_export_records_sent"), labels: labels)
+        let rejected = registry.makeGauge(descriptor: .sfconnect("sfconnect_export_records_rejected"), labels: labels)
+        let pending = registry.makeGauge(descriptor: .sfconnect("sfconnect_export_records_pending"), labels: labels)
+        let calls = registry.makeGauge(descriptor: .sfconnect("sfconnect_export_api_calls"), labels: labels)
+        status.withLock { $0[e.name] = "running" }
+        do {
+            let report = try await job.run(logger: logger) { total in
+                sent.record(Int64(total.sent))
+                rejected.record(Int64(total.rejected))
+                pending.record(Int64(total.pending))
+                calls.record(Int64(total.apiCalls))
+                self.status.withLock { $0[e.name] = total.outcome == .completed ? "running" : "\(total.outcome)" }
+            }
+            status.withLock { $0[e.name] = "stopped: \(report.outcome)" }
+        } catch {
+            registry.makeCounter(descriptor: .sfconnect("sfconnect_job_errors_total"), labels: labels).increment()
+            status.withLock { $0[e.name] = "failed: \(error)" }
         }
     }
 }

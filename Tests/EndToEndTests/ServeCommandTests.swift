@@ -24,13 +24,16 @@ struct ServeCommandTests {
         return (r.status, String(decoding: r.body, as: UTF8.self))
     }
 
-    @Test("serves health, jobs, metrics and token-guarded NDJSON ingest; SIGTERM exits 0")
+    @Test("serves health, jobs, metrics and token-guarded NDJSON ingest; an ingested event moves a profile into an audience and the export changes its Salesforce lead; SIGTERM exits 0")
     func serve() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sfc-e2e-serve-\(UUID().uuidString)").path
         let fm = FileManager.default
         for d in ["auth", "jobs", "mappings"] { try fm.createDirectory(atPath: dir + "/" + d, withIntermediateDirectories: true) }
         defer { try? fm.removeItem(atPath: dir) }
-        let sim = try await SalesforceSimulatorServer.start(.init(tls: true, org: OrgSetup(sizes: OrgSizes(leads: 300, contacts: 50, accounts: 20, opportunities: 20))))
+        try #"{"objects": [{"name": "Lead", "fields": [{"name": "Lytics_Audiences__c", "type": "textarea", "length": 32768}]}]}"#
+            .write(toFile: dir + "/schema.json", atomically: true, encoding: .utf8)
+        let sim = try await SalesforceSimulatorServer.start(.init(tls: true, org: OrgSetup(
+            schemaFile: dir + "/schema.json", sizes: OrgSizes(leads: 300, contacts: 50, accounts: 20, opportunities: 20))))
         let c = sim.credentials
         try """
         method: oauth2_password
@@ -45,11 +48,12 @@ struct ServeCommandTests {
         for m in try fm.contentsOfDirectory(atPath: Self.root + "/mappings") where m.hasSuffix(".yaml") {
             try fm.copyItem(atPath: Self.root + "/mappings/" + m, toPath: dir + "/mappings/" + m)
         }
-        try "stream: web_events\nfields:\n  - source: email\n    user_field: email\n    type: string\n    unique_id: true\n"
+        try ("stream: web_events\nfields:\n  - source: email\n    user_field: email\n    type: string\n    unique_id: true\n"
+            + "  - source: status\n    user_field: salesforce_lead_status\n    type: string\n")
             .write(toFile: dir + "/mappings/web.yaml", atomically: true, encoding: .utf8)
         try "kind: import\nauthorization: simulator\nleads: {}\nkeep_updated: true\nfrequency: hourly\n"
             .write(toFile: dir + "/jobs/import-leads.yaml", atomically: true, encoding: .utf8)
-        for j in ["audience-working-leads.yaml", "export-leads.yaml"] {
+        for j in ["audience-working-leads.yaml", "audience-tech-leads.yaml", "export-leads.yaml"] {
             try fm.copyItem(atPath: Self.root + "/jobs/" + j, toPath: dir + "/jobs/" + j)
         }
         let env = ["SF_CLIENT_ID": c.clientId, "SF_CLIENT_SECRET": c.clientSecret, "SF_PASSWORD": c.password,
@@ -82,18 +86,34 @@ struct ServeCommandTests {
         }
         jobs = try await send(t, port, "GET", "/jobs")
         #expect(jobs.1.contains("\"name\":\"import-leads\",\"kind\":\"import\",\"status\":\"running\""), "\(jobs.1)")
-        #expect(jobs.1.contains("\"kind\":\"export_audiences\",\"status\":\"not_served\""))
+        #expect(jobs.1.contains("\"name\":\"export-leads\",\"kind\":\"export\",\"status\":\"running\""), "\(jobs.1)")
+        // An event moves a lead's profile into working_leads; the export writes it to Salesforce in real time.
+        let rows = try sim.store.run("SELECT Id, Email FROM Lead WHERE Status != 'Working - Contacted' AND Email != null LIMIT 1").rows
+        guard case .value(.string(let email))? = rows.first?["Email"], let leadID = rows.first?.id else {
+            Issue.record("the simulator has no lead to move"); return
+        }
+        let moved = try await send(t, port, "POST", "/streams/web_events", body: "{\"email\":\"\(email)\",\"status\":\"Working - Contacted\"}\n",
+                                   token: "test-token-123")
+        #expect(moved.0 == 200 && moved.1.contains("\"stored\":1"), "\(moved.1)")
+        var field = ""
+        for _ in 0..<100 {
+            let r = try sim.store.run("SELECT Lytics_Audiences__c FROM Lead WHERE Id = '\(leadID)'").rows
+            if case .value(.string(let v))? = r.first?["Lytics_Audiences__c"] { field = v }
+            if field.contains("working_leads") { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(field.contains("working_leads"), "the lead \(leadID) was not exported: '\(field)'")
         #expect(!jobs.1.contains(c.password) && !jobs.1.contains(c.clientSecret))
         let metrics = try await send(t, port, "GET", "/metrics")
         #expect(metrics.0 == 200)
-        for line in ["sfconnect_stream_records{stream=\"salesforce_leads\"} 300", "sfconnect_ingested_records_total{stream=\"web_events\"} 2",
+        for line in ["sfconnect_stream_records{stream=\"salesforce_leads\"} 300", "sfconnect_ingested_records_total{stream=\"web_events\"} 3",
                      "sfconnect_rejected_records_total{stream=\"web_events\"} 1", "sfconnect_http_request_duration_seconds_bucket"] {
             #expect(metrics.1.contains(line), "missing \(line)")
         }
         #expect(metrics.1.contains("sfconnect_import_api_calls{job=\"import-leads\"}"))
+        #expect(metrics.1.contains("sfconnect_export_records_sent{job=\"export-leads\"}"), "\(metrics.1)")
         let stopped = try await served.stop()
         #expect(stopped.status == 0, "\(stopped.stderr)")
-        #expect(stopped.stderr.contains("export-leads.yaml: this job kind is not run by serve yet"))
         await sim.stop()
     }
 }

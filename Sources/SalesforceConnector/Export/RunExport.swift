@@ -33,7 +33,9 @@ public struct RunExport: Sendable {
     /// Runs the job and returns what it did (summed over every pass without `once`).
     /// - Throws: ``DefinitionErrors`` for a bad job file, ``ExportError`` for a job that is not an
     ///   export or does not fit the object, the auth or store errors when it cannot start.
-    public func run(clock: any WallClock = SystemWallClock(), logger: Logger) async throws -> ExportRunReport {
+    /// `onPass` sees the running total after every pass (for metrics).
+    public func run(clock: any WallClock = SystemWallClock(), logger: Logger,
+                    onPass: (@Sendable (ExportRunReport) -> Void)? = nil) async throws -> ExportRunReport {
         let (export, session) = try open(clock: clock, logger: logger)
         defer { session.close() }
         let status = session.status(job: export.name, logger: logger)
@@ -53,6 +55,7 @@ public struct RunExport: Sendable {
         while true {
             let report = await pass.run()
             total.add(report)
+            onPass?(total)
             ExportRunLog.log(report, logger: logger)
             await status.finished(report.outcome.jobState, pausedUntil: report.outcome.pausedUntil)
             if once || Task.isCancelled { return total }
