@@ -40,7 +40,12 @@ struct ServeCommand: AsyncParsableCommand {
         let http = ServeHTTP(service: service, token: token)
         let (boundPort, server) = try await BoundApplication.run { onRunning in http.application(port: port, onRunning: onRunning) }
         FileHandle.standardOutput.write(Data("listening: \(boundPort)\n".utf8))
-        let runner = Task { await service.runJobs() }
+        // The service stays up (HTTP ingest, status) until SIGTERM/SIGINT, also after every job
+        // has finished (an import without keep_updated runs once).
+        let runner = Task {
+            await service.runJobs()
+            while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
+        }
         let signals = StopSignals { runner.cancel() }
         defer { signals.cancel() }
         await runner.value
