@@ -65,17 +65,11 @@ struct RejectedRetry: AsyncParsableCommand {
         let env = ProcessInfo.processInfo.environment
         let export = RunExport(jobFile: job, once: true, storePath: store.resolvedPath, environment: env,
                                workingDirectory: FileManager.default.currentDirectoryPath)
-        do {
+        try await ExportSummary.exitingOnConfiguration {
             let (requeued, report) = try await export.retryRejected(logger: Logger(label: "sfconnect.rejected"))
             print("requeued: \(requeued)")
             ExportSummary.print(report, file: job)
             try ExportSummary.exit(for: report)
-        } catch let e as DefinitionErrors {
-            FileHandle.standardError.write(Data((e.description + "\n").utf8))
-            throw ExitCode(78)
-        } catch let e as ExportError {
-            FileHandle.standardError.write(Data("error: \(e.description)\n".utf8))
-            throw ExitCode(78)
         }
     }
 }

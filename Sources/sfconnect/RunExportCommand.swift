@@ -19,16 +19,10 @@ struct RunExportCommand {
         let task = Task { try await export.run(logger: logger) }
         let signals = StopSignals { task.cancel() }
         defer { signals.cancel() }
-        do {
+        try await ExportSummary.exitingOnConfiguration {
             let report = try await task.value
             ExportSummary.print(report, file: job)
             try ExportSummary.exit(for: report)
-        } catch let e as DefinitionErrors {
-            FileHandle.standardError.write(Data((e.description + "\n").utf8))
-            throw ExitCode(78)
-        } catch let e as ExportError {
-            FileHandle.standardError.write(Data("error: \(e.description)\n".utf8))
-            throw ExitCode(78)
         }
     }
 }
@@ -50,6 +44,17 @@ enum ExportSummary {
         }
         if r.pending > 0, r.outcome == .completed {
             Swift.print("warning: \(r.pending) records wait for Salesforce to accept them (it asked to retry); the next run sends them")
+        }
+    }
+
+    /// Runs `body`; a bad job file or an export that does not fit prints its sentence and exits 78.
+    static func exitingOnConfiguration(_ body: () async throws -> Void) async throws {
+        do { try await body() } catch let e as DefinitionErrors {
+            FileHandle.standardError.write(Data((e.description + "\n").utf8))
+            throw ExitCode(78)
+        } catch let e as ExportError {
+            FileHandle.standardError.write(Data("error: \(e.description)\n".utf8))
+            throw ExitCode(78)
         }
     }
 

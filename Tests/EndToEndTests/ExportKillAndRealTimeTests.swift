@@ -66,6 +66,10 @@ struct ExportKillAndRealTimeTests {
         let typo = try ws.job("typo.yaml", T.exportJob(extra: "batch_sise: 10"))
         let r1 = try await ws.run(["run", typo, "--once"])
         #expect(r1.status == 78 && r1.stderr.contains("typo.yaml:") && r1.stderr.contains("batch_sise"), "\(r1.stderr)")
+        let l1 = try await ws.run(["rejected", "list", typo])
+        #expect(l1.status == 78 && l1.stderr.contains("batch_sise"), "\(l1.stderr)")
+        let t1 = try await ws.run(["rejected", "retry", typo])
+        #expect(t1.status == 78 && t1.stderr.contains("batch_sise"), "\(t1.stderr)")
 
         let undefined = try ws.job("undefined.yaml", T.exportJob(audience: "nobody"))
         let r2 = try await ws.run(["run", undefined, "--once"])
