@@ -12,7 +12,13 @@ public enum RecordOutcome: Sendable, Hashable {
     case retry
 }
 
-/// Sends one batch (≤ batch_size records) according to the plan's match strategy.
+/// Sends one batch (≤ batch_size records) by sObject Collections according to the plan's match
+/// strategy. With `on_duplicate: allow_save` every write carries
+/// `Sforce-Duplicate-Rule-Header: allowSave=true`, so an `Alert` duplicate rule lets the record
+/// save (a `Block` rule still rejects it with `DUPLICATES_DETECTED`).
+///
+/// Under ``MatchStrategy/create`` a record that carries an `Id` (one this job created before)
+/// is updated by that Id instead of being created again.
 public struct ExportBatchSender: Sendable {
     public var plan: ExportPlan
     public var client: SalesforceClient
@@ -27,70 +33,61 @@ public struct ExportBatchSender: Sendable {
         self.onConvertedLead = onConvertedLead
     }
 
+    /// Whether writes send the duplicate-rule header.
+    var allowSave: Bool { onDuplicate == .allowSave }
+
     /// Sends `records` and returns one outcome per record, in order.
+    /// - Throws: ``SalesforceError`` for a failed call (auth, budget, transport); refused
+    ///   records are outcomes, not errors.
     public func send(_ records: [SalesforceRecord]) async throws -> [RecordOutcome] {
         switch plan.match {
         case .create:
-            let results = try await client.create(plan.object, records: records)
-            return try await resolve(Array(zip(records.indices, zip(records, results))).map { ($0.0, $0.1.0, $0.1.1) },
-                                     into: [RecordOutcome](repeating: .retry, count: records.count))
+            let known = records.indices.filter { records[$0]["Id"]?.stringValue != nil }
+            let fresh = records.indices.filter { records[$0]["Id"]?.stringValue == nil }
+            var written = try await update(known.map { ($0, records[$0]) })
+            if !fresh.isEmpty {
+                let results = try await client.create(plan.object, records: fresh.map { records[$0] },
+                                                      allowDuplicateSave: allowSave)
+                written += zip(fresh, results).map { ($0.0, records[$0.0], $0.1) }
+            }
+            return try await resolve(written, into: [RecordOutcome](repeating: .retry, count: records.count))
         case .upsertByExternalId(let field):
-            var outcomes = [RecordOutcome](repeating: .rejected(code: "MISSING_MATCH_VALUE", message: ""), count: records.count)
-            let keyed = records.indices.filter { !(records[$0][field] ?? .null).isNull }
-            for index in records.indices where !keyed.contains(index) {
-                outcomes[index] = .rejected(code: "MISSING_MATCH_VALUE",
-                                            message: "The profile has no value for the match field \(field).")
+            var outcomes = [RecordOutcome](repeating: .retry, count: records.count)
+            var keyed: [Int] = []
+            for index in records.indices {
+                if (records[index][field] ?? .null).isNull { outcomes[index] = Self.missingMatch(field) } else { keyed.append(index) }
             }
             guard !keyed.isEmpty else { return outcomes }
-            let results = try await client.upsert(plan.object, externalIDField: field, records: keyed.map { records[$0] })
+            let results = try await client.upsert(plan.object, externalIDField: field, records: keyed.map { records[$0] },
+                                                  allowDuplicateSave: allowSave)
             return try await resolve(zip(keyed, results).map { ($0.0, records[$0.0], $0.1) }, into: outcomes)
         case .lookup(let field):
-            return try await lookupThenWrite(records, field: field)
+            let matches = try await client.lookupIDs(object: plan.object, field: field,
+                                                     values: records.compactMap { $0[field]?.stringValue })
+            let split = LookupSplit(records: records, field: field, matches: matches, plan: plan)
+            var written = try await update(split.updates)
+            if !split.creates.isEmpty {
+                let results = try await client.create(plan.object, records: split.creates.map(\.1),
+                                                      allowDuplicateSave: allowSave)
+                written += zip(split.creates, results).map { ($0.0.0, $0.0.1, $0.1) }
+            }
+            return try await resolve(written, into: split.outcomes)
         }
     }
 
-    private func lookupThenWrite(_ records: [SalesforceRecord], field: String) async throws -> [RecordOutcome] {
-        let values = records.compactMap { $0[field]?.stringValue }
-        let matches = try await client.lookupIDs(object: plan.object, field: field, values: values)
-        var ids: [String: [String]] = [:]
-        for match in matches { ids[(match.value.stringValue ?? "").lowercased(), default: []].append(match.id) }
-        var outcomes = [RecordOutcome](repeating: .retry, count: records.count)
-        var updates: [(Int, SalesforceRecord)] = []
-        var creates: [(Int, SalesforceRecord)] = []
-        for (index, record) in records.enumerated() {
-            guard let value = record[field]?.stringValue, !value.isEmpty else {
-                outcomes[index] = .rejected(code: "MISSING_MATCH_VALUE",
-                                            message: "The profile has no value for the match field \(field).")
-                continue
-            }
-            let found = ids[value.lowercased()] ?? []
-            if found.count > 1 {
-                outcomes[index] = .rejected(code: "AMBIGUOUS_MATCH", message: "\(found.count) \(plan.object) records have "
-                                            + "\(field) \(value) (\(found.sorted().joined(separator: ", "))); none was updated.")
-            } else if let id = found.first {
-                var r = record
-                r["Id"] = .string(id)
-                updates.append((index, r))
-            } else if plan.createMissing {
-                creates.append((index, record))
-            } else {
-                outcomes[index] = .sent(salesforceID: nil)
-            }
+    /// Updates records by their `Id`; a success without an id gets the record's.
+    private func update(_ records: [(Int, SalesforceRecord)]) async throws -> [(Int, SalesforceRecord, RecordResult)] {
+        guard !records.isEmpty else { return [] }
+        let results = try await client.update(plan.object, records: records.map(\.1), allowDuplicateSave: allowSave)
+        return zip(records, results).map { pair, result in
+            var r = result
+            if r.success && r.id == nil { r.id = pair.1["Id"]?.stringValue }
+            return (pair.0, pair.1, r)
         }
-        var written: [(Int, SalesforceRecord, RecordResult)] = []
-        if !updates.isEmpty {
-            let results = try await client.update(plan.object, records: updates.map(\.1))
-            for ((index, record), result) in zip(updates, results) {
-                var r = result
-                if r.success && r.id == nil { r.id = record["Id"]?.stringValue }
-                written.append((index, record, r))
-            }
-        }
-        if !creates.isEmpty {
-            let results = try await client.create(plan.object, records: creates.map(\.1))
-            written += zip(creates, results).map { ($0.0.0, $0.0.1, $0.1) }
-        }
-        return try await resolve(written, into: outcomes)
+    }
+
+    static func missingMatch(_ field: String) -> RecordOutcome {
+        .rejected(code: "MISSING_MATCH_VALUE", message: "The profile has no value for the match field \(field).")
     }
 
     /// Success → sent; a retry disposition → retry; anything else → rejected with Salesforce's code.

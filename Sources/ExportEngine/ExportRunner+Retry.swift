@@ -14,7 +14,7 @@ extension ExportRunner {
         var entries: [OutboxEntry] = []
         for profileID in Set(rejected.map(\.profileID)).sorted() {
             do {
-                if let entry = try entry(for: profileID, leaving: true) { entries.append(entry) }
+                if let entry = try entry(for: profileID, leaving: true, retrying: true) { entries.append(entry) }
             } catch let error as StoreError where error.kind == .notFound {
                 continue  // the profile is gone; nothing is left to send for it
             }

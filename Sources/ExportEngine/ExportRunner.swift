@@ -35,53 +35,31 @@ public struct ExportRunner: Sendable {
 
     /// The outbox entry for `id` when what it should hold differs from what was last sent. With
     /// `leaving`, a profile no longer in any exported audience that was sent before gets an entry
-    /// clearing it from the audiences field (its Salesforce record stays).
-    func entry(for id: Int64, leaving: Bool) throws -> OutboxEntry? {
+    /// clearing it from the audiences field (its Salesforce record stays). A member whose last
+    /// attempt was rejected is not queued again until it changes, unless `retrying` (`rejected retry`).
+    func entry(for id: Int64, leaving: Bool, retrying: Bool = false) throws -> OutboxEntry? {
         let profile = try store.profile(id: id)
         let audiences = Set(profile.audiences).intersection(job.audiences).sorted()
         let state = try store.exportState(job: job.name, profileID: id)
         if audiences.isEmpty && !(leaving && state.map { !$0.audiences.isEmpty } == true) { return nil }
         let hash = builder.triggerHash(fields: profile.fields)
-        if let state, state.status == .sent, state.audiences == audiences, state.triggerHash == hash { return nil }
+        if let state, state.status == .sent || (state.status == .rejected && !retrying),
+           state.audiences == audiences, state.triggerHash == hash { return nil }
         let record = builder.record(fields: profile.fields, audiences: audiences)
         warnings.noteOverflow(profileID: id, names: record.omitted)
         return OutboxEntry(job: job.name, profileID: id, operation: "write", payload: record.payload,
                            audiences: audiences, triggerHash: hash)
     }
 
-    /// Sends pending outbox entries in batches until none is left (entries Salesforce asks to
-    /// retry are tried up to `maxAttempts` rounds, then left pending). Returns records sent.
+    /// Sends pending outbox entries until none is left, each round by the path
+    /// ``sendPath(pending:)`` picks from `api` and the pending count: sObject Collections in
+    /// batches of `batch_size`, or Bulk API 2.0 ingest for large backfills (more than
+    /// ``bulkThreshold`` pending under `api: auto`). Entries Salesforce asks to retry are tried up
+    /// to `maxAttempts` rounds, then left pending. Returns records sent and rejected.
+    /// - Throws: ``SalesforceError`` for a call Salesforce refuses as a whole (auth, budget), or
+    ///   ``StoreError``; what was not recorded stays pending.
     @discardableResult
     public func drain(maxAttempts: Int = 3) async throws -> (sent: Int, rejected: Int) {
-        var sent = 0, rejected = 0, retryRounds = 0
-        while true {
-            let batch = try store.pendingExports(job: job.name, limit: job.batchSize)
-            guard !batch.isEmpty else { break }
-            let outcomes = try await sender.send(batch.map(\.payload))
-            var retried = 0
-            for (entry, outcome) in zip(batch, outcomes) {
-                switch outcome {
-                case .sent(let id):
-                    try store.completeExport(id: entry.id, state: ExportState(
-                        job: job.name, profileID: entry.profileID, audiences: entry.audiences,
-                        triggerHash: entry.triggerHash, salesforceID: id, status: .sent))
-                    sent += 1
-                case .rejected(let code, let message):
-                    _ = try store.recordRejected(job: job.name, profileID: entry.profileID, errorCode: code,
-                                                 message: message, payload: entry.payload, at: Date())
-                    try store.completeExport(id: entry.id, state: ExportState(
-                        job: job.name, profileID: entry.profileID, audiences: entry.audiences,
-                        triggerHash: entry.triggerHash, salesforceID: nil, status: .rejected))
-                    rejected += 1
-                case .retry:
-                    retried += 1
-                }
-            }
-            if retried > 0 {
-                retryRounds += 1
-                if retryRounds >= maxAttempts { break }
-            }
-        }
-        return (sent, rejected)
+        try await drainOutbox(maxAttempts: maxAttempts)
     }
 }

@@ -46,17 +46,8 @@ public enum ImportBenchmark {
         guard let lead = mappings.first(where: { $0.object == "Lead" }) else {
             throw ImportError(.unknownField, object: "Lead", "There is no Lead mapping in \(mappingsDirectory); run from the repository root.")
         }
-        let transport = CurlTransport(configuration: TransportConfiguration())
+        let (client, gate, transport) = try c.client(job: "bench", priority: .importing)
         defer { transport.closeIdleConnections() }
-        // One pass over every lead.
-        let auth = Authorization(method: .password(.init(clientID: c.clientID, clientSecret: Secret(c.clientSecret),
-                                                         username: c.username, password: Secret(c.password),
-                                                         securityToken: Secret(c.securityToken))),
-                                 loginURL: c.loginURL)
-        let tokens = try TokenProvider(authorization: auth, transport: transport, refreshTokens: MemoryRefreshTokenStore())
-        let gate = CountingGate(wrapping: UnmeteredGate())
-        let client = SalesforceClient(transport: transport, tokens: tokens, gate: gate,
-                                      purpose: CallPurpose(job: "bench", priority: .importing))
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sfconnect-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }

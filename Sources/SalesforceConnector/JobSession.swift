@@ -24,7 +24,7 @@ struct JobSession: Sendable {
 
     /// - Throws: the authorization's ``DefinitionErrors`` or `AuthError`, ``StoreError``.
     static func open(jobFile: String, job: JobDefinition, storePath: String, environment: [String: String],
-                     workingDirectory: String, clock: any WallClock, logger: Logger) throws -> JobSession {
+                     workingDirectory: String, clock: any WallClock, logger: Logger) async throws -> JobSession {
         let loaded = try AuthorizationLoader.locate(jobFile, environment: environment, workingDirectory: workingDirectory)
         for w in loaded.warnings { logger.warning("authorization warning", metadata: ["warning": "\(w.description)"]) }
         let auth = loaded.authorization
@@ -33,7 +33,8 @@ struct JobSession: Sendable {
                                        refreshTokens: FileRefreshTokenStore(environment: environment, workingDirectory: workingDirectory))
         let store = try Store(path: storePath, clock: clock)
         let org = auth.name ?? auth.loginURL
-        let budget = try BudgetGate.make(job: job, org: org, reservePercent: auth.reservePercent, store: store, clock: clock)
+        let budget = try await BudgetGate.make(job: job, org: org, reservePercent: auth.reservePercent, store: store,
+                                               storePath: storePath, clock: clock)
         return JobSession(org: org, apiVersion: auth.apiVersion, transport: transport, tokens: tokens, store: store,
                           budget: budget, gate: CountingGate(wrapping: budget), clock: clock)
     }

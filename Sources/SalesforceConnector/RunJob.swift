@@ -45,7 +45,7 @@ public struct RunJob: Sendable {
             throw ImportError(.unknownField, job: job.name,
                               "\(jobFile) is not an import job; `sfconnect run` runs kind: import and kind: import_custom_object jobs.")
         }
-        let session = try JobSession.open(jobFile: path(jobFile), job: job, storePath: path(storePath), environment: environment,
+        let session = try await JobSession.open(jobFile: path(jobFile), job: job, storePath: path(storePath), environment: environment,
                                           workingDirectory: workingDirectory, clock: clock, logger: logger)
         defer { session.close() }
         let gate = session.gate
@@ -99,17 +99,5 @@ public enum RunLog {
         for e in r.errors { logger.error("run error", metadata: ["sf.job": "\(r.job)", "error": "\(e)"]) }
         logger.info("run finished", metadata: ["sf.job": "\(r.job)", "outcome": "\(r.outcome)", "records": "\(r.stored)",
                                                "api_calls": "\(r.apiCalls)", "warnings": "\(r.warnings.count)"])
-    }
-}
-
-/// The job's API budget: a `BudgetScheduler` over the store's ledger, with the job's
-/// `max_daily_api_calls` as its allotment.
-enum BudgetGate {
-    static func make(job: JobDefinition, org: String, reservePercent: Int, store: Store,
-                     clock: any WallClock) throws -> BudgetScheduler {
-        var allotments: [String: Int] = [:]
-        if let max = job.maxDailyAPICalls { allotments[job.name] = max }
-        return try BudgetScheduler(org: org, ledger: StoreBudgetLedger(store: store, org: org), clock: clock,
-                                   configuration: BudgetConfiguration(reservePercent: Double(reservePercent), allotments: allotments))
     }
 }

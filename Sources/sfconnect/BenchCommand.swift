@@ -6,7 +6,7 @@ import SalesforceConnector
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Benchmarks that print numbers.",
-        subcommands: [BenchHTTP.self, BenchProfiles.self, BenchSimulator.self, BenchQuery.self, BenchImport.self])
+        subcommands: [BenchHTTP.self, BenchProfiles.self, BenchSimulator.self, BenchQuery.self, BenchImport.self, BenchExport.self])
 }
 
 /// `sfconnect bench http --url URL [--requests N] [--ca-file FILE]`

@@ -81,6 +81,30 @@ struct ServeHTTP: Sendable {
         for a in (try? store.audiences()) ?? [] {
             service.registry.makeGauge(descriptor: .sfconnect("sfconnect_audience_members"), labels: [("audience", a.name)]).record(Int64(a.size))
         }
+        refreshBudgetGauges(service, store: store)
+    }
+
+    /// Per org, the budget's and Salesforce's remaining calls as last observed; per job, the
+    /// calls it spent in the last 24 hours (the persisted ledger all of the org's jobs share).
+    static func refreshBudgetGauges(_ service: ServeJobs, store: Store) {
+        let since = Date().addingTimeInterval(-86_400)
+        var orgs = Set<String>()
+        for e in service.entries where e.kind != "audience" {
+            guard let org = try? store.jobOrg(job: e.name) else { continue }
+            orgs.insert(org)
+            let calls = ((try? store.apiCalls(org: org, since: since)) ?? []).filter { $0.job == e.name }.reduce(0) { $0 + $1.count }
+            service.registry.makeGauge(descriptor: .sfconnect("sfconnect_job_api_calls_24h_calls"), labels: [("job", e.name)])
+                .record(Int64(calls))
+        }
+        for org in orgs.sorted() {
+            guard let usage = try? store.orgUsage(org: org) else { continue }
+            if let n = usage.budgetRemaining {
+                service.registry.makeGauge(descriptor: .sfconnect("sfconnect_budget_remaining_calls"), labels: [("org", org)]).record(Int64(n))
+            }
+            if let n = usage.salesforceRemaining {
+                service.registry.makeGauge(descriptor: .sfconnect("sfconnect_salesforce_remaining_calls"), labels: [("org", org)]).record(Int64(n))
+            }
+        }
     }
 }
 

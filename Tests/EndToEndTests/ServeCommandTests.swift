@@ -112,6 +112,10 @@ struct ServeCommandTests {
         }
         #expect(metrics.1.contains("sfconnect_import_api_calls{job=\"import-leads\"}"))
         #expect(metrics.1.contains("sfconnect_export_records_sent{job=\"export-leads\"}"), "\(metrics.1)")
+        // One budget for the org both jobs run on, and each job's calls in the window.
+        #expect(metrics.1.contains("sfconnect_budget_remaining_calls{org=\"simulator\"}"), "\(metrics.1)")
+        #expect(metrics.1.contains("sfconnect_salesforce_remaining_calls{org=\"simulator\"}"))
+        #expect(metrics.1.contains("sfconnect_job_api_calls_24h_calls{job=\"import-leads\"}"))
         let stopped = try await served.stop()
         #expect(stopped.status == 0, "\(stopped.stderr)")
         await sim.stop()

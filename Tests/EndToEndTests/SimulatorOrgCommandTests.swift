@@ -35,4 +35,21 @@ struct SimulatorOrgCommandTests {
         #expect(r.stdout.contains("leads: 2500") && r.stdout.contains("pages_fetched: 1"))
         #expect(r.stdout.contains("page_ms_median:") && r.stdout.contains("rss_mb_after_seed:"))
     }
+
+    @Test("bench export back-fills every profile into the simulator and times real-time changes")
+    func benchExport() async throws {
+        let r = try await CLIRunner.run(["bench", "export", "--profiles", "450", "--api", "rest", "--changes", "5", "--rate", "50"])
+        #expect(r.status == 0, "\(r.stderr)")
+        // 450 creates at 200 per call, plus the describe.
+        #expect(r.stdout.contains("backfill_api: collections") && r.stdout.contains("backfill_api_calls: 4\n"))
+        #expect(r.stdout.contains("sent: 450\n") && r.stdout.contains("simulator_leads: 450"))
+        #expect(r.stdout.contains("realtime_sent: 5") && r.stdout.contains("latency_p99_ms:"))
+    }
+
+    @Test("bench export refuses an unknown api")
+    func benchExportBadAPI() async throws {
+        let r = try await CLIRunner.run(["bench", "export", "--api", "soap"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("--api must be auto, rest or bulk."))
+    }
 }

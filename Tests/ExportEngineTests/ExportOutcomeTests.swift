@@ -68,3 +68,27 @@ private func leadJob(match: String?) -> ExportAudiencesJob {
         #expect(try await ExportBatchSender(plan: plan, client: client).send([record]) == [.retry])
     }
 }
+
+@Test func allowSaveSendsTheDuplicateRuleHeaderSoAnAlertRuleSaves() async throws {
+    try await withSimulatorClient { client, sim, t in
+        let first = try await client.create("Lead", records: [["LastName": .string("Ng"), "Company": .string("A"),
+                                                               "Email": .string("ng@example.com")]])
+        _ = try await admin(sim, t, "/__admin/duplicate-rule", #"{"mode":"alert"}"#)
+        let plan = try ExportPlan.make(job: leadJob(match: nil), description: try await client.describe("Lead"))
+        let record: SalesforceRecord = ["LastName": .string("Ng"), "Company": .string("B"),
+                                        "Email": .string("NG@example.com"), "Title": .string("CTO")]
+        // Without the header an alert rule refuses the save like a block rule.
+        let rejected = try await ExportBatchSender(plan: plan, client: client, onDuplicate: .reject).send([record])
+        guard case .rejected("DUPLICATES_DETECTED", _) = rejected[0] else { Issue.record("\(rejected)"); return }
+        #expect(try await ExportBatchSender(plan: plan, client: client).send([record]) == [.sent(salesforceID: first[0].id)])
+        let saved = try await ExportBatchSender(plan: plan, client: client, onDuplicate: .allowSave).send([record])
+        guard case .sent(let id?) = saved[0] else { Issue.record("\(saved)"); return }
+        #expect(id != first[0].id)
+        let both = try await client.lookupIDs(object: "Lead", field: "Email", values: ["ng@example.com"])
+        #expect(Set(both.map(\.id)) == [first[0].id!, id])
+        // A block rule cannot be bypassed: allow_save is rejected with Salesforce's code.
+        _ = try await admin(sim, t, "/__admin/duplicate-rule", #"{"mode":"block"}"#)
+        let blocked = try await ExportBatchSender(plan: plan, client: client, onDuplicate: .allowSave).send([record])
+        guard case .rejected("DUPLICATES_DETECTED", _) = blocked[0] else { Issue.record("\(blocked)"); return }
+    }
+}

@@ -10,7 +10,7 @@ extension RunExport {
     /// - Returns: how many were queued again, and the pass.
     public func retryRejected(clock: any WallClock = SystemWallClock(), logger: Logger) async throws
         -> (requeued: Int, report: ExportRunReport) {
-        let (export, session) = try open(clock: clock, logger: logger)
+        let (export, session) = try await open(clock: clock, logger: logger)
         defer { session.close() }
         let pass = try await ExportPass.make(job: export, session: session)
         let requeued = try pass.realtime.requeueRejected()

@@ -36,7 +36,7 @@ public struct RunExport: Sendable {
     /// `onPass` sees the running total after every pass (for metrics).
     public func run(clock: any WallClock = SystemWallClock(), logger: Logger,
                     onPass: (@Sendable (ExportRunReport) -> Void)? = nil) async throws -> ExportRunReport {
-        let (export, session) = try open(clock: clock, logger: logger)
+        let (export, session) = try await open(clock: clock, logger: logger)
         defer { session.close() }
         let status = session.status(job: export.name, logger: logger)
         status.started()
@@ -74,13 +74,13 @@ public struct RunExport: Sendable {
     }
 
     /// Loads the export job and opens its session.
-    func open(clock: any WallClock, logger: Logger) throws -> (ExportAudiencesJob, JobSession) {
+    func open(clock: any WallClock, logger: Logger) async throws -> (ExportAudiencesJob, JobSession) {
         let file = path(jobFile)
         let job = try JobLoader.load(file: file, now: clock.now())
         guard case .exportAudiences(let export) = job else {
             throw ExportError.notAnExportJob(file: jobFile, kind: job.kind.rawValue)
         }
-        let session = try JobSession.open(jobFile: file, job: job, storePath: path(storePath), environment: environment,
+        let session = try await JobSession.open(jobFile: file, job: job, storePath: path(storePath), environment: environment,
                                           workingDirectory: workingDirectory, clock: clock, logger: logger)
         let defined = Set(try session.store.audiences().map(\.name))
         if let missing = export.audiences.first(where: { !defined.contains($0) }) {
