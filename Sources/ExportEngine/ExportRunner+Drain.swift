@@ -36,7 +36,7 @@ extension ExportRunner {
     func drainOutbox(maxAttempts: Int) async throws -> (sent: Int, rejected: Int) {
         var sent = 0, rejected = 0, retryRounds = 0
         while true {
-            let pending = try store.pendingExportCount(job: job.name)
+            let pending = try store.pendingExportCount(job: job.name, upTo: Self.bulkThreshold + 1)
             guard pending > 0 else { break }
             let path = sendPath(pending: pending)
             let batch = try store.pendingExports(job: job.name, limit: path == .bulk ? Self.bulkRoundSize : job.batchSize)

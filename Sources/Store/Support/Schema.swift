@@ -95,6 +95,15 @@ enum Schema {
               observed_at INTEGER NOT NULL);
             """)
         }
+        m.registerMigration("v3-indexes") { db in
+            // Without these, two reads scanned a whole table each time, quadratic over a large
+            // backfill: loading a profile looks up the profiles merged into it, and the send
+            // loop reads the oldest pending outbox entries (ORDER BY id LIMIT n).
+            try db.execute(sql: """
+            CREATE INDEX profile_merged_into ON profile (merged_into) WHERE merged_into IS NOT NULL;
+            CREATE INDEX export_outbox_pending_order ON export_outbox (job, id) WHERE done_at IS NULL;
+            """)
+        }
         return m
     }
 }
