@@ -22,6 +22,10 @@ public struct ImportError: Error, Sendable, CustomStringConvertible, LocalizedEr
         public static let sink = Kind(name: "sink")
         /// The SOQL could not be built.
         public static let query = Kind(name: "query")
+        /// The file given to an import command is not an import job.
+        public static let notAnImportJob = Kind(name: "notAnImportJob")
+        /// `max_daily_api_calls` is below what one run spends before it can store a page.
+        public static let allotmentTooSmall = Kind(name: "allotmentTooSmall")
         public var description: String { name }
     }
 

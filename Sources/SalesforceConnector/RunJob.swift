@@ -42,9 +42,10 @@ public struct RunJob: Sendable {
         let defaults = try MappingLoader.loadAll(directory: path(mappingsDirectory))
         let specs = try ImportJobSpecs.specs(for: job, defaults: defaults, tuning: tuning)
         guard !specs.isEmpty else {
-            throw ImportError(.unknownField, job: job.name,
+            throw ImportError(.notAnImportJob, job: job.name,
                               "\(jobFile) is not an import job; `sfconnect run` runs kind: import and kind: import_custom_object jobs.")
         }
+        try Self.checkAllotment(job, objects: specs.count)
         let session = try await JobSession.open(jobFile: path(jobFile), job: job, storePath: path(storePath), environment: environment,
                                           workingDirectory: workingDirectory, clock: clock, logger: logger)
         defer { session.close() }
@@ -66,6 +67,21 @@ public struct RunJob: Sendable {
             logger.info("next run", metadata: ["sf.job": "\(job.name)", "at": "\(SalesforceDate.format(next))"])
             do { try await clock.sleep(until: next) } catch { return last }
         }
+    }
+
+    /// Each run spends a describe and a `COUNT()` per object before its first page, so an
+    /// allotment below that plus one page could never store a record: it would spend those calls
+    /// every day and pause. Refused before any call, with the smallest value that works.
+    /// - Throws: ``ImportError`` `.allotmentTooSmall`.
+    static func checkAllotment(_ job: JobDefinition, objects: Int) throws {
+        guard let max = job.maxDailyAPICalls else { return }
+        let needed = 2 * objects + 1
+        guard max < needed else { return }
+        throw ImportError(.allotmentTooSmall, job: job.name, """
+            max_daily_api_calls: \(max) cannot cover one run: it spends a describe and a COUNT() for each of its \
+            \(objects) object\(objects == 1 ? "" : "s") before its first page; set it to at least \(needed) \
+            (`sfconnect estimate` shows what a run costs).
+            """)
     }
 
     /// The budget class of the job's calls: its `priority` key, else `import`.
