@@ -8,6 +8,8 @@ public struct ImportError: Error, Sendable, CustomStringConvertible, LocalizedEr
         /// A field the job names explicitly (additional field, custom-object field, user mapping row)
         /// does not exist on the object in this org.
         public static let unknownField = Kind(name: "unknownField")
+        /// The job file is not an import (`kind: import` or `kind: import_custom_object`).
+        public static let notAnImportJob = Kind(name: "notAnImportJob")
         /// The timestamp field is missing or is not a datetime field.
         public static let badTimestampField = Kind(name: "badTimestampField")
         /// The source returned rows out of `(timestamp, Id)` order or outside the window.

@@ -35,14 +35,14 @@ public struct RunJob: Sendable {
     /// Runs the job; returns the last run's report. Without `once`, sleeps until
     /// `Schedule.nextRun(after:)` between runs (and through budget pauses) until cancelled.
     /// - Throws: ``DefinitionErrors`` for a bad job or mapping file, ``ImportError`` for a job
-    ///   that is not an import, the auth or store errors when they cannot start.
+    ///   that is not an import (`.notAnImportJob`), the auth or store errors when they cannot start.
     public func run(clock: any WallClock = SystemWallClock(), logger: Logger,
                     progress: ImportProgressHandler? = nil) async throws -> ImportRunReport? {
         let job = try JobLoader.load(file: path(jobFile), now: clock.now())
         let defaults = try MappingLoader.loadAll(directory: path(mappingsDirectory))
         let specs = try ImportJobSpecs.specs(for: job, defaults: defaults, tuning: tuning)
         guard !specs.isEmpty else {
-            throw ImportError(.unknownField, job: job.name,
+            throw ImportError(.notAnImportJob, job: job.name,
                               "\(jobFile) is not an import job; `sfconnect run` runs kind: import and kind: import_custom_object jobs.")
         }
         // A job file with an authorization: key (inline, or the name of an authorization file).
