@@ -8,6 +8,8 @@ public struct ImportError: Error, Sendable, CustomStringConvertible, LocalizedEr
         /// A field the job names explicitly (additional field, custom-object field, user mapping row)
         /// does not exist on the object in this org.
         public static let unknownField = Kind(name: "unknownField")
+        /// The job file is not an import (`kind: import` or `kind: import_custom_object`).
+        public static let notAnImportJob = Kind(name: "notAnImportJob")
         /// The timestamp field is missing or is not a datetime field.
         public static let badTimestampField = Kind(name: "badTimestampField")
         /// The source returned rows out of `(timestamp, Id)` order or outside the window.
@@ -22,8 +24,6 @@ public struct ImportError: Error, Sendable, CustomStringConvertible, LocalizedEr
         public static let sink = Kind(name: "sink")
         /// The SOQL could not be built.
         public static let query = Kind(name: "query")
-        /// The file given to an import command is not an import job.
-        public static let notAnImportJob = Kind(name: "notAnImportJob")
         /// `max_daily_api_calls` is below what one run spends before it can store a page.
         public static let allotmentTooSmall = Kind(name: "allotmentTooSmall")
         public var description: String { name }

@@ -30,7 +30,7 @@ public struct EstimateJob: Sendable {
         let defaults = try MappingLoader.loadAll(directory: path(mappingsDirectory))
         let specs = try ImportJobSpecs.specs(for: job, defaults: defaults)
         guard !specs.isEmpty else {
-            throw ImportError(.unknownField, job: job.name,
+            throw ImportError(.notAnImportJob, job: job.name,
                               "\(jobFile) is neither an import nor an export job; `sfconnect estimate` estimates kind: import, import_custom_object and export_audiences jobs.")
         }
         let auth = try AuthorizationLoader.locate(path(jobFile), environment: environment, workingDirectory: workingDirectory).authorization

@@ -21,7 +21,8 @@ public struct ImportClientSource: RecordSource {
         var children: [String: String] = [:]
         for rel in d.childRelationships { if let name = rel.relationshipName { children[name] = rel.childSObject } }
         return ObjectSchema(name: d.name,
-                            fields: d.fields.map { .init(name: $0.name, type: $0.type, relationshipName: $0.relationshipName) },
+                            fields: d.fields.map { .init(name: $0.name, type: $0.type, relationshipName: $0.relationshipName,
+                                                         referenceTo: $0.referenceTo) },
                             childRelationships: children)
     }
 

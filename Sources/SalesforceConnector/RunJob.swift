@@ -35,7 +35,7 @@ public struct RunJob: Sendable {
     /// Runs the job; returns the last run's report. Without `once`, sleeps until
     /// `Schedule.nextRun(after:)` between runs (and through budget pauses) until cancelled.
     /// - Throws: ``DefinitionErrors`` for a bad job or mapping file, ``ImportError`` for a job
-    ///   that is not an import, the auth or store errors when they cannot start.
+    ///   that is not an import (`.notAnImportJob`), the auth or store errors when they cannot start.
     public func run(clock: any WallClock = SystemWallClock(), logger: Logger,
                     progress: ImportProgressHandler? = nil) async throws -> ImportRunReport? {
         let job = try JobLoader.load(file: path(jobFile), now: clock.now())

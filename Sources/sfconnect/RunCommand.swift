@@ -50,7 +50,7 @@ struct RunCommand: AsyncParsableCommand {
             let report = try await task.value
             progress.finish()
             guard let report else { return }
-            print("job: \(report.job)")
+            print("job: \(report.job) (\(job))")
             for o in report.objects { print("\(o.stream): \(o.stored) stored, \(o.duplicates) already stored, \(o.tombstones) tombstones") }
             print("api_calls: \(report.apiCalls)")
             for w in report.warnings { print("warning: \(w)") }

@@ -10,11 +10,14 @@ public struct ObjectSchema: Sendable, Hashable {
         public var type: String
         /// For a lookup: its relationship name (`RecordType` for `RecordTypeId`).
         public var relationshipName: String?
+        /// For a lookup: the object(s) it points to (`["Contact"]`; several for a polymorphic lookup).
+        public var referenceTo: [String]
 
-        public init(name: String, type: String, relationshipName: String? = nil) {
+        public init(name: String, type: String, relationshipName: String? = nil, referenceTo: [String] = []) {
             self.name = name
             self.type = type
             self.relationshipName = relationshipName
+            self.referenceTo = referenceTo
         }
 
         /// Compound fields (`address`, `location`) and `base64` cannot be read by Bulk API 2.0.

@@ -33,7 +33,8 @@ public struct ImportRunner: Sendable {
         do {
             for spec in objects {
                 let schema = try await SourceErrors.source(object: spec.object) { try await source.describe(spec.object) }
-                let plan = try spec.planner.plan(stream: spec.stream, schema: schema)
+                let parents = try await describeParents(of: spec, schema: schema)
+                let plan = try spec.planner.plan(stream: spec.stream, schema: schema, parents: parents)
                 if let w = plan.skippedWarning { warnings.append(w) }
                 plans.append(plan)
             }
@@ -60,6 +61,19 @@ public struct ImportRunner: Sendable {
             logger.error("run record not stored", metadata: ["sf.job": "\(job)", "error": "\(error)"])
         }
         return report
+    }
+
+    /// Describes the objects the spec's explicit parent paths (`Contact__r.Email`) pass through,
+    /// one call each, so that the plan checks them to the leaf.
+    func describeParents(of spec: ObjectImportSpec, schema: ObjectSchema) async throws -> [String: ObjectSchema] {
+        var parents: [String: ObjectSchema] = [:]
+        while true {
+            let needed = spec.planner.parentObjects(of: schema, known: parents)
+            if needed.isEmpty { return parents }
+            for name in needed {
+                parents[name.lowercased()] = try await SourceErrors.source(object: name) { try await source.describe(name) }
+            }
+        }
     }
 
     /// Runs until the pass completes, sleeping through budget pauses (until each pause's
