@@ -139,6 +139,6 @@ let package = Package(
         .testTarget(name: "ExportEngineTests",
                     dependencies: ["ExportEngine", "SalesforceConnector", "ConnectorTesting", "SalesforceSimulator", "HTTPTransport"],
                     swiftSettings: settings),
-        .testTarget(name: "EndToEndTests", dependencies: ["ConnectorTesting", "HTTPTransport"], swiftSettings: settings),
+        .testTarget(name: "EndToEndTests", dependencies: ["ConnectorTesting", "HTTPTransport", "SalesforceSimulator"], swiftSettings: settings),
     ]
 )

@@ -23,6 +23,7 @@ public enum ErrorTable {
         let code = errorCode ?? ""
         if code == "INVALID_SESSION_ID" || status == 401 { return .sessionExpired }
         if code == "REQUEST_LIMIT_EXCEEDED" { return .requestLimitExceeded }
+        if status == 414 || status == 431 { return .requestTooLong }
         if transientCodes.contains(code) { return .transient }
         if code == "NOT_FOUND" || code == "ENTITY_IS_DELETED" { return .notFound }
         if configurationCodes.contains(code) { return .configuration }
@@ -49,7 +50,7 @@ public enum ErrorTable {
         case .sessionExpired: return attempt == 0 ? .refreshTokenThenRetry : .failSystem
         case .requestLimitExceeded: return .stopForBudget(until: nil)
         case .transient: return attempt < Backoff.maxAttempts ? .retry(after: Backoff.delay(attempt: attempt)) : .failSystem
-        case .configuration, .permission, .notFound, .invalidRequest: return .failConfiguration
+        case .configuration, .permission, .notFound, .invalidRequest, .requestTooLong: return .failConfiguration
         case .recordRejected, .ambiguousMatch: return .skipRecord
         default: return .failSystem
         }

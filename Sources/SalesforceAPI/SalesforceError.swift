@@ -22,6 +22,8 @@ public struct SalesforceError: Error, Sendable, CustomStringConvertible, Localiz
         public static let malformedResponse = Kind(name: "malformedResponse")
         /// The client refused to send a request that cannot work (too long, too many records).
         public static let invalidRequest = Kind(name: "invalidRequest")
+        /// Salesforce refused the request line or headers as too long (HTTP 414 or 431).
+        public static let requestTooLong = Kind(name: "requestTooLong")
         /// A Bulk API 2.0 job ended `Failed` or `Aborted`, or did not finish in time.
         public static let bulkJobFailed = Kind(name: "bulkJobFailed")
         public var description: String { name }
@@ -76,6 +78,7 @@ public struct SalesforceError: Error, Sendable, CustomStringConvertible, Localiz
         case .ambiguousMatch: return "The external id matches more than one Salesforce record, so nothing was written; make the external id unique in Salesforce (mark the field Unique) and send the record again."
         case .malformedResponse: return "Salesforce answered with a body sfconnect cannot read; retry, and report it if it persists."
         case .invalidRequest: return "sfconnect refused to send a request that cannot succeed; change the job as the detail says."
+        case .requestTooLong: return "Salesforce refused the request as too long (HTTP 414/431); select fewer or shorter fields or shorten the WHERE clause so the query fits a GET."
         case .bulkJobFailed: return "A Bulk API 2.0 job did not complete; check the job in Salesforce Setup (Bulk Data Load Jobs) and run again."
         default: return "Salesforce failed the request; retry later, and contact Salesforce support if it persists."
         }

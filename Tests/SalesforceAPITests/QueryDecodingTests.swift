@@ -63,16 +63,19 @@ struct QueryDecodingTests {
         #expect(try await Self.client(t).count("SELECT COUNT() FROM Lead") == 42)
     }
 
-    @Test("a query too long for a GET is refused before it is sent, never a 414")
+    @Test("a query too long for a GET that Bulk API 2.0 cannot run (a subquery) is refused before it is sent, never a 414")
     func tooLong() throws {
         let t = ScriptedTransport([])
-        let long = "SELECT Id FROM Lead WHERE Email IN (" + (0..<2000).map { "'user\($0)@example.com'" }.joined(separator: ",") + ")"
+        let emails = (0..<2000).map { "'user\($0)@example.com'" }.joined(separator: ",")
+        let long = "SELECT Id, (SELECT Id FROM Contacts) FROM Account WHERE Name IN (" + emails + ")"
         let client = Self.client(t)
         #expect(!client.queryFitsInGET(long))
         #expect { try client.query(long) } throws: { e in
             guard let e = e as? SalesforceError else { return false }
-            return e.kind == .invalidRequest && e.description.contains("Bulk API 2.0")
+            return e.kind == .invalidRequest && e.description.contains("Bulk API 2.0 cannot run it: it selects a parent-to-child subquery")
         }
+        // One that Bulk can run is not refused: its pages go by a Bulk job once iterated.
+        #expect(throws: Never.self) { _ = try client.query("SELECT Id FROM Lead WHERE Email IN (" + emails + ")") }
         #expect(t.requests.isEmpty)
     }
 

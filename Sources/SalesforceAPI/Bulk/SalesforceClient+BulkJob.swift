@@ -5,15 +5,19 @@ import HTTPTransport
 extension SalesforceClient {
     /// Drives `machine` from `.start` until it asks for results, finishes or fails, performing
     /// each action over HTTP. Returns the job id when results are ready.
-    /// - Parameter upload: performs `.upload` (ingest only).
+    /// - Parameters:
+    ///   - upload: performs `.upload` (ingest only).
+    ///   - onInfo: sees every job info read (the last one is the finished job's).
     func runBulkJob(_ machine: inout BulkJobStateMachine, create: RESTCall, kindPath: String,
-                    upload: (String) async throws -> Void = { _ in }) async throws -> String {
+                    upload: (String) async throws -> Void = { _ in },
+                    onInfo: (BulkJobInfo) -> Void = { _ in }) async throws -> String {
         var action = machine.event(.start)
         var created = clock.now()
         while true {
             switch action {
             case .createJob:
                 let info = try await decode(BulkJobInfo.self, from: create)
+                onInfo(info)
                 created = clock.now()
                 action = machine.event(.created(jobID: info.id, state: info.state))
             case .upload(let id):
@@ -25,6 +29,7 @@ extension SalesforceClient {
             case .poll(let id, let delay):
                 try await pause(delay)
                 let info = try await decode(BulkJobInfo.self, from: bulkCall("GET", kindPath, id))
+                onInfo(info)
                 action = machine.event(.polled(state: info.state, errorMessage: info.errorMessage,
                                                elapsed: clock.now().timeIntervalSince(created)))
             case .abort(let id):

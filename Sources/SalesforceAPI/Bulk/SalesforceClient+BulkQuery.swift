@@ -32,11 +32,17 @@ public struct BulkQueryPages: AsyncSequence, Sendable {
         var locator: String?
         var finished = false
         var index = 0
+        /// Rows of the whole result (`numberRecordsProcessed` of the finished job), once known.
+        public private(set) var totalRecords: Int?
 
         public mutating func next() async throws -> BulkQueryPage? {
             guard !finished else { return nil }
             let client = pages.client
-            if jobID == nil { jobID = try await client.startBulkQuery(pages) }
+            if jobID == nil {
+                let (id, total) = try await client.startBulkQuery(pages)
+                jobID = id
+                totalRecords = total
+            }
             guard let id = jobID else { return nil }
             let (page, next) = try await client.bulkResultsPage(id, locator: locator, index: index, sobject: pages.sobject)
             index += 1
@@ -57,14 +63,18 @@ extension SalesforceClient {
         BulkQueryPages(client: self, soql: soql, all: all, sobject: sobject)
     }
 
-    func startBulkQuery(_ pages: BulkQueryPages) async throws -> String {
+    /// Creates the job and waits for it; returns its id and its row count when Salesforce gave one.
+    func startBulkQuery(_ pages: BulkQueryPages) async throws -> (String, Int?) {
         var create = RESTCall(method: "POST", path: dataPath + "/jobs/query", sobject: pages.sobject)
         let body: JSONValue = .object(["operation": .string(pages.all ? "queryAll" : "query"), "query": .string(pages.soql),
                                        "contentType": .string("CSV"), "columnDelimiter": .string("COMMA"), "lineEnding": .string("LF")])
         create.setJSON(try Self.encodeJSON(body))
         create.idempotent = false
         var machine = bulkMachine(.query)
-        return try await runBulkJob(&machine, create: create, kindPath: "query")
+        var total: Int?
+        let id = try await runBulkJob(&machine, create: create, kindPath: "query",
+                                      onInfo: { total = $0.numberRecordsProcessed ?? total })
+        return (id, total)
     }
 
     /// One results page and the next locator (nil after the last page).

@@ -24,20 +24,40 @@ struct QueryPageBody: Decodable {
 /// The pages of a REST query, fetched one at a time as the consumer asks for the next: at
 /// most one page is in memory, and an abandoned iteration makes no further calls.
 ///
+/// A query too long for a GET comes from a Bulk API 2.0 query job instead (see
+/// ``SalesforceClient/query(_:batchSize:sobject:)``); its pages look the same.
+///
 /// - Throws: (from `next()`) ``SalesforceError`` for a failed page.
 public struct QueryPages: AsyncSequence, Sendable {
     public typealias Element = QueryPage
+    enum Source: Sendable {
+        case rest(RESTCall)
+        case bulk(BulkRoute)
+    }
     let client: SalesforceClient
-    let first: RESTCall
+    let source: Source
 
-    public func makeAsyncIterator() -> Iterator { Iterator(client: client, nextCall: first) }
+    /// True when the query goes by Bulk API 2.0 because it is too long for a GET.
+    public var isBulkRoute: Bool { if case .bulk = source { return true } else { return false } }
+
+    public func makeAsyncIterator() -> Iterator {
+        switch source {
+        case .rest(let call): return Iterator(client: client, nextCall: call)
+        case .bulk(let route): return Iterator(client: client, nextCall: nil, bulk: BulkRouteReader(client: client, route: route))
+        }
+    }
 
     public struct Iterator: AsyncIteratorProtocol {
         let client: SalesforceClient
         var nextCall: RESTCall?
+        var bulk: BulkRouteReader?
         var index = 0
 
         public mutating func next() async throws -> QueryPage? {
+            if var reader = bulk {
+                defer { bulk = reader }
+                return try await reader.next()
+            }
             guard let call = nextCall else { return nil }
             nextCall = nil
             let page = try await client.fetchPage(call, index: index)

@@ -21,8 +21,11 @@ public final class SalesforceClient: Sendable {
         public var apiVersion: String
         /// `Sforce-Query-Options: batchSize=N` for REST queries (Salesforce clamps to 200–2,000).
         public var queryBatchSize: Int?
-        /// The longest GET URL the client sends; a longer query is split or refused, never a 414.
+        /// The longest GET URL the client sends; a longer query goes by Bulk API 2.0 or is split, never a 414.
         public var maxURLLength: Int
+        /// A too-long query with `ORDER BY` goes by Bulk, which cannot sort: the client sorts up to
+        /// this many rows itself and refuses larger results.
+        public var bulkSortMaxRecords: Int
         /// Retries of one call for transient failures before it gives up.
         public var maxRetries: Int
         /// Bulk: the largest CSV upload per ingest job (Salesforce allows ~100 MB raw).
@@ -38,7 +41,7 @@ public final class SalesforceClient: Sendable {
                     maxURLLength: Int = SOQLQuery.defaultMaxURLLength, maxRetries: Int = Backoff.maxAttempts,
                     bulkMaxUploadBytes: Int = 100_000_000, bulkPollInitial: TimeInterval = 1,
                     bulkPollMax: TimeInterval = 30, bulkMaxWait: TimeInterval = 4 * 3600,
-                    bulkMaxRecords: Int? = nil) {
+                    bulkMaxRecords: Int? = nil, bulkSortMaxRecords: Int = 50_000) {
             self.apiVersion = apiVersion
             self.queryBatchSize = queryBatchSize
             self.maxURLLength = maxURLLength
@@ -48,6 +51,7 @@ public final class SalesforceClient: Sendable {
             self.bulkPollMax = bulkPollMax
             self.bulkMaxWait = bulkMaxWait
             self.bulkMaxRecords = bulkMaxRecords
+            self.bulkSortMaxRecords = bulkSortMaxRecords
         }
     }
 

@@ -72,6 +72,12 @@ public enum SalesforceSimulatorServer {
     }
 
     private static func respond(_ request: Request, dispatcher: SimulatorDispatcher) async throws -> Response {
+        if let refused = dispatcher.uriTooLong(method: request.method.rawValue, path: request.uri.path,
+                                               length: request.uri.string.utf8.count) {
+            return Response(status: .init(code: refused.status),
+                            headers: [.contentType: refused.headers["Content-Type"] ?? "text/html"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: refused.body)))
+        }
         var headers: [String: String] = [:]
         for field in request.headers {
             let name = field.name.canonicalName

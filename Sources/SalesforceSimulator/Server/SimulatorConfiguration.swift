@@ -18,11 +18,15 @@ public struct SimulatorConfiguration: Sendable {
     public var now: @Sendable () -> Date
     /// The org: schema options, schema file and synthetic data.
     public var org: OrgSetup
+    /// The longest request target (path and query string, in bytes) answered; a longer one gets
+    /// Salesforce's `414 URI Too Long` page. Salesforce documents 16,384 bytes.
+    public var maxURILength: Int
 
     public init(host: String = "127.0.0.1", port: Int = 0, tls: Bool = false, dataDir: String? = nil,
                 tokenLifetime: TimeInterval = 7200, dailyLimit: Int = 100_000,
-                refreshTokenRotation: Bool = false, org: OrgSetup = .init(),
+                refreshTokenRotation: Bool = false, org: OrgSetup = .init(), maxURILength: Int = 16_384,
                 now: @escaping @Sendable () -> Date = { Date() }) {
+        self.maxURILength = maxURILength
         self.host = host
         self.port = port
         self.tls = tls

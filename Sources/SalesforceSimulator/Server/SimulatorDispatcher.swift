@@ -117,7 +117,7 @@ struct SimulatorDispatcher: Sendable {
     }
 
     /// Groups call counters by endpoint: ids and versions are normalized away.
-    private func endpointKey(_ path: String) -> String {
+    func endpointKey(_ path: String) -> String {
         guard let (_, rest) = Self.splitVersion(path) else { return path }
         return "/services/data/vXX.X" + rest
     }
