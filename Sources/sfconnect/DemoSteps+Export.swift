@@ -23,7 +23,7 @@ extension DemoStep {
             let r = try await RunExport(jobFile: file, once: true, storePath: c.storePath, environment: c.environment,
                                         workingDirectory: c.workingDirectory).run(logger: logger)
             guard r.outcome == .completed else {
-                throw DemoFailure("\((file as NSString).lastPathComponent) did not complete (\(r.outcome)).")
+                throw CommandFailure("\((file as NSString).lastPathComponent) did not complete (\(r.outcome)).")
             }
             report.exports.append(r)
         }

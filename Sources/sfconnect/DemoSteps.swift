@@ -27,7 +27,7 @@ enum DemoStep: CaseIterable {
     /// Runs each `import-standard*.yaml` job once (the four standard objects).
     static func runImports(_ c: DemoContext, _ report: inout DemoReport) async throws {
         let files = c.jobFiles(prefix: "import-standard")
-        guard !files.isEmpty else { throw DemoFailure("\(c.jobsDirectory) has no import-standard*.yaml job; run the demo from the sfconnect checkout or give --jobs.") }
+        guard !files.isEmpty else { throw CommandFailure("\(c.jobsDirectory) has no import-standard*.yaml job; run the demo from the sfconnect checkout or give --jobs.") }
         var logger = Logger(label: "sfconnect.demo")
         logger.logLevel = .warning
         for file in files {
@@ -35,7 +35,7 @@ enum DemoStep: CaseIterable {
                              workingDirectory: c.workingDirectory, mappingsDirectory: c.mappingsDirectory)
             guard let r = try await job.run(logger: logger) else { continue }
             guard r.outcome == .completed else {
-                throw DemoFailure("\((file as NSString).lastPathComponent) did not complete (\(r.outcome)): \(r.errors.joined(separator: "; "))")
+                throw CommandFailure("\((file as NSString).lastPathComponent) did not complete (\(r.outcome)): \(r.errors.joined(separator: "; "))")
             }
             report.imports.append(r)
         }
@@ -55,8 +55,3 @@ enum DemoStep: CaseIterable {
     }
 }
 
-/// A demo step that could not finish, as one sentence.
-struct DemoFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}

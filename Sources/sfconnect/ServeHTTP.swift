@@ -50,7 +50,7 @@ struct ServeHTTP: Sendable {
         defer { try? FileManager.default.removeItem(atPath: tmp) }
         do {
             try body.write(to: URL(fileURLWithPath: tmp))
-            guard let handle = FileHandle(forReadingAtPath: tmp) else { throw ServeFailure("The request body could not be buffered.") }
+            guard let handle = FileHandle(forReadingAtPath: tmp) else { throw CommandFailure("The request body could not be buffered.") }
             defer { try? handle.close() }
             let ingest = try NDJSONIngest(store: try Store(path: service.storePath), stream: stream,
                                           mappings: try MappingFiles.load(service.mappingsDirectory))

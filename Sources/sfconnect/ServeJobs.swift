@@ -34,7 +34,7 @@ final class ServeJobs: Sendable {
          workingDirectory: String, logger: Logger) throws {
         let dir = jobsDirectory.hasPrefix("/") ? jobsDirectory : workingDirectory + "/" + jobsDirectory
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
-            throw ServeFailure("Cannot read the jobs folder \(dir); check --jobs.")
+            throw CommandFailure("Cannot read the jobs folder \(dir); check --jobs.")
         }
         let store = try Store(path: storePath)
         let maps = mappingsDirectory.hasPrefix("/") ? mappingsDirectory : workingDirectory + "/" + mappingsDirectory
@@ -123,9 +123,4 @@ extension ServeJobs {
             status.withLock { $0[e.name] = "failed: \(error)" }
         }
     }
-}
-
-struct ServeFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }

@@ -15,7 +15,10 @@ final class ObjectTable: @unchecked Sendable {
     var currentRow = ContiguousArray<Int32>([-1])
     /// Lazily built case-insensitive lookups: column → lower-cased text → record numbers (may be stale; callers
     /// re-check the current value).
-    var indexes: [Int: [String: [Int32]]] = [:]
+    var indexes: [Int: TextIndex] = [:]
+    /// Columns whose lookup is built up front and kept current by every write (the foreign keys of
+    /// child relationships), so readers under the shared lock can use it without building it.
+    private(set) var eagerIndexes: [Int] = []
     let deletedColumn: Int?
     let stampColumn: Int?
 
@@ -82,21 +85,43 @@ final class ObjectTable: @unchecked Sendable {
     private func addToIndex(_ col: Int, seq: Int, row: Int) {
         guard case .string(let s) = value(row: row, column: col) else { return }
         let key = s.lowercased()
-        if indexes[col]?[key]?.last != Int32(seq) { indexes[col]![key, default: []].append(Int32(seq)) }
+        indexes[col]?.add(key, seq: Int32(seq))
     }
 
     /// Current rows whose text field equals `value` case-insensitively (deleted ones included).
     func find(column col: Int, value: String) -> [Int] {
-        if indexes[col] == nil {
-            indexes[col] = [:]
-            for seq in 1..<currentRow.count { if let r = row(seq: seq) { addToIndex(col, seq: seq, row: r) } }
-        }
+        if indexes[col] == nil { buildIndex(col) }
         let key = value.lowercased()
         var out: [Int] = []
         var seen = Set<Int32>()
-        for seq in indexes[col]?[key] ?? [] where seen.insert(seq).inserted {
+        for seq in indexes[col]?.seqs[key] ?? [] where seen.insert(seq).inserted {
             guard let r = row(seq: Int(seq)), case .string(let s) = self.value(row: r, column: col),
                   s.lowercased() == key else { continue }
+            out.append(r)
+        }
+        return out
+    }
+
+    /// Builds the lookup of `column` now and keeps it current from here on.
+    func indexEagerly(_ column: Int) {
+        guard !eagerIndexes.contains(column) else { return }
+        eagerIndexes.append(column)
+        buildIndex(column)
+    }
+
+    private func buildIndex(_ col: Int) {
+        indexes[col] = TextIndex()
+        for seq in 1..<currentRow.count { if let r = row(seq: seq) { addToIndex(col, seq: seq, row: r) } }
+    }
+
+    /// Current rows whose text field equals `value` exactly, from an eager lookup without changing
+    /// it (safe under the shared read lock); nil when the column has no eager lookup.
+    func rowsMatching(column col: Int, exactly value: String) -> [Int]? {
+        guard eagerIndexes.contains(col), let index = indexes[col] else { return nil }
+        var out: [Int] = []
+        var seen = Set<Int32>()
+        for seq in index.seqs[value.lowercased()] ?? [] where seen.insert(seq).inserted {
+            guard let r = row(seq: Int(seq)), case .string(let s) = self.value(row: r, column: col), s == value else { continue }
             out.append(r)
         }
         return out
@@ -108,6 +133,7 @@ final class ObjectTable: @unchecked Sendable {
         if rowSeq.count > rows { rowSeq.removeLast(rowSeq.count - rows) }
         if currentRow.count > records + 1 { currentRow.removeLast(currentRow.count - records - 1) }
         indexes.removeAll()
+        for col in eagerIndexes { buildIndex(col) }
     }
 
     /// All values of a row keyed by canonical field name.
@@ -115,5 +141,16 @@ final class ObjectTable: @unchecked Sendable {
         var out: [String: SimValue] = [:]
         for (i, f) in describe.fields.enumerated() { out[f.name] = value(row: row, column: i) }
         return out
+    }
+}
+
+/// Lower-cased text → record numbers of one column. A class, so that adding a record number
+/// mutates the map in place (a dictionary nested in a dictionary value is copied on write by
+/// unoptimised builds: quadratic seeding).
+final class TextIndex {
+    private(set) var seqs: [String: [Int32]] = [:]
+
+    func add(_ key: String, seq: Int32) {
+        if seqs[key]?.last != seq { seqs[key, default: []].append(seq) }
     }
 }

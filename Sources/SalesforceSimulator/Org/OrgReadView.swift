@@ -16,6 +16,20 @@ public struct OrgReadView: SOQLDataSource {
         return out
     }
 
+    /// Children of `ids` through the foreign key's eager lookup (one probe per parent, not a scan of
+    /// every child), in record order; a full scan when the field has no lookup.
+    public func records(of object: String, field: String, in ids: Set<String>, includeDeleted: Bool) -> [SimRecord] {
+        guard let t = store.table(object), let col = t.fieldIndex[field.lowercased()], t.eagerIndexes.contains(col) else {
+            return scanRecords(of: object, field: field, in: ids, includeDeleted: includeDeleted)
+        }
+        var rows: [Int] = []
+        for id in ids { rows += t.rowsMatching(column: col, exactly: id) ?? [] }
+        rows.sort { t.rowSeq[$0] < t.rowSeq[$1] }
+        return rows.compactMap { row in
+            includeDeleted || !t.isDeleted(row: row) ? SimRecord(table: t, row: row) : nil
+        }
+    }
+
     /// A live record by Id (any object: polymorphic lookups resolve by key prefix).
     public func record(of object: String, id: String) -> SimRecord? {
         guard let (t, row) = store.locate(id), !t.isDeleted(row: row) else { return nil }

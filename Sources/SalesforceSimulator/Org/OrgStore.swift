@@ -56,6 +56,12 @@ public final class OrgStore: @unchecked Sendable {
         }
         byName = names
         byPrefix = prefixes
+        for t in tables {
+            for rel in t.describe.childRelationships {
+                guard let child = names[rel.childSObject.lowercased()], let col = child.fieldIndex[rel.field.lowercased()] else { continue }
+                child.indexEagerly(col)
+            }
+        }
         integrationUserId = RecordID.make(prefix: "005", seq: 1)
         bootstrap()
     }

@@ -132,11 +132,8 @@ public enum SOQLEngine {
         let ids = Set(parents.compactMap(\.id))
         for case .children(let child) in projection.entries {
             let fk = child.foreignKey
-            let kids = filter(ev.data.records(of: child.object, includeDeleted: includeDeleted), child, ev,
-                              includeDeleted: includeDeleted) { r in
-                if case .string(let id) = r.value(lowerKey: fk) { return ids.contains(id) }
-                return false
-            }
+            let candidates = ev.data.records(of: child.object, field: fk, in: ids, includeDeleted: includeDeleted)
+            let kids = filter(candidates, child, ev, includeDeleted: includeDeleted) { _ in true }
             var groups: [String: [SimRecord]] = [:]
             for k in kids {
                 if case .string(let id) = k.value(lowerKey: fk) { groups[id, default: []].append(k) }

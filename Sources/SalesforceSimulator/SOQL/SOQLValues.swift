@@ -83,6 +83,24 @@ public protocol SOQLDataSource {
     /// All records of an object; deleted rows (`IsDeleted = true`) may be included only when asked.
     func records(of object: String, includeDeleted: Bool) -> [SimRecord]
     func record(of object: String, id: String) -> SimRecord?
+    /// Records of `object` whose `field` (a foreign key) is one of `ids`, exactly.
+    func records(of object: String, field: String, in ids: Set<String>, includeDeleted: Bool) -> [SimRecord]
+}
+
+extension SOQLDataSource {
+    /// A full scan; sources with an index on the field answer faster.
+    public func records(of object: String, field: String, in ids: Set<String>, includeDeleted: Bool) -> [SimRecord] {
+        scanRecords(of: object, field: field, in: ids, includeDeleted: includeDeleted)
+    }
+
+    /// Every record of `object` whose `field` is one of `ids`, by scanning them all.
+    public func scanRecords(of object: String, field: String, in ids: Set<String>, includeDeleted: Bool) -> [SimRecord] {
+        let key = field.lowercased()
+        return records(of: object, includeDeleted: includeDeleted).filter { r in
+            if case .string(let id) = r.value(lowerKey: key) { return ids.contains(id) }
+            return false
+        }
+    }
 }
 
 /// A simple in-memory schema description.

@@ -16,6 +16,10 @@ public enum SimulatorBenchmark {
         public var rssBeforeMB: Double
         public var rssAfterSeedMB: Double
         public var rssAfterPagingMB: Double
+        /// With accounts: pages of `SELECT Id, Name, (SELECT Id, Email FROM Contacts) FROM Account`
+        /// (the import's account query shape), first page and later pages.
+        public var accountFirstPageMs: Double?
+        public var accountPageMs: [Double] = []
     }
 
     /// Resident memory of this process in MB (`VmRSS` of /proc/self/status), or 0 where unavailable.
@@ -28,11 +32,13 @@ public enum SimulatorBenchmark {
 
     /// - Parameter pages: at most this many pages after the first.
     /// - Throws: ``SimulatorError`` when the simulator does not start or a page is not 200.
-    public static func run(leads: Int, pages: Int = 20, seed: UInt64 = 1) async throws -> Report {
+    /// - Parameter accounts: accounts to seed (with `contacts` spread over them) and page with a
+    ///   Contacts subquery; 0 skips that part.
+    public static func run(leads: Int, pages: Int = 20, seed: UInt64 = 1, accounts: Int = 0, contacts: Int = 0) async throws -> Report {
         let before = residentMB()
         let start = Date()
         let store = OrgStore(schema: OrgSchema(), clock: { Date() })
-        SyntheticOrg(seed: seed, sizes: OrgSizes(leads: leads)).populate(store)
+        SyntheticOrg(seed: seed, sizes: OrgSizes(leads: leads, contacts: contacts, accounts: accounts)).populate(store)
         let seedSeconds = Date().timeIntervalSince(start)
         let afterSeed = residentMB()
         let sim = try await SalesforceSimulatorServer.start(.init(dailyLimit: 10_000_000), store: store)
@@ -53,21 +59,28 @@ public enum SimulatorBenchmark {
             }
             return (ms, object, data.count)
         }
-        let soql = "SELECT Id, FirstName, LastName, Email, Company, Phone, Status, Street, SystemModstamp FROM Lead "
-            + "ORDER BY SystemModstamp ASC, Id ASC"
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        var (first, object, bytes) = try await fetch("/services/data/v60.0/query?q="
-            + soql.addingPercentEncoding(withAllowedCharacters: allowed)!)
-        var times: [Double] = []
-        while times.count < pages, let next = object["nextRecordsUrl"] as? String {
-            let (ms, o, _) = try await fetch(next)
-            times.append(ms)
-            object = o
+        func pageThrough(_ soql: String) async throws -> (first: Double, later: [Double], bytes: Int) {
+            var allowed = CharacterSet.alphanumerics
+            allowed.insert(charactersIn: "-._~")
+            var (first, object, bytes) = try await fetch("/services/data/v60.0/query?q="
+                + soql.addingPercentEncoding(withAllowedCharacters: allowed)!)
+            var times: [Double] = []
+            while times.count < pages, let next = object["nextRecordsUrl"] as? String {
+                let (ms, o, _) = try await fetch(next)
+                times.append(ms)
+                object = o
+            }
+            if first < 0 { first = 0 }
+            return (first, times, bytes)
         }
-        if first < 0 { first = 0 }
+        let (first, times, bytes) = try await pageThrough(
+            "SELECT Id, FirstName, LastName, Email, Company, Phone, Status, Street, SystemModstamp FROM Lead "
+            + "ORDER BY SystemModstamp ASC, Id ASC")
+        let accountPages = accounts > 0
+            ? try await pageThrough("SELECT Id, Name, (SELECT Id, Email FROM Contacts) FROM Account ORDER BY SystemModstamp, Id") : nil
         await sim.stop()
         return Report(leads: leads, seedSeconds: seedSeconds, firstPageMs: first, pageMs: times, pageBytes: bytes,
-                      rssBeforeMB: before, rssAfterSeedMB: afterSeed, rssAfterPagingMB: residentMB())
+                      rssBeforeMB: before, rssAfterSeedMB: afterSeed, rssAfterPagingMB: residentMB(),
+                      accountFirstPageMs: accountPages?.first, accountPageMs: accountPages?.later ?? [])
     }
 }
