@@ -121,7 +121,7 @@ let package = Package(
         .testTarget(name: "DefinitionsTests", dependencies: ["Definitions"],
                     resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: settings),
-        .testTarget(name: "SalesforceAuthTests", dependencies: ["SalesforceAuth", "ConnectorTesting"],
+        .testTarget(name: "SalesforceAuthTests", dependencies: ["SalesforceAuth", "ConnectorTesting", "Definitions"],
                     resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "SalesforceAPITests", dependencies: ["SalesforceAPI", "ConnectorTesting"],
                     swiftSettings: settings),

@@ -31,6 +31,29 @@ struct SimulatorCommand: AsyncParsableCommand {
     var stateCountryPicklists = true
     @Flag(name: .customLong("no-lead-record-types"), help: "Give Lead no record types (no RecordTypeId field).")
     var noLeadRecordTypes = false
+    @Option(name: .customLong("latency-ms"), help: "Milliseconds added before every answer (0-600000; fault injection).")
+    var latencyMs: Int = 0
+    @Option(name: .customLong("unavailable-rate"), help: "Share of requests answered 503 SERVER_UNAVAILABLE (0-1).")
+    var unavailableRate: Double = 0
+    @Option(name: .customLong("reset-rate"), help: "Share of requests whose connection is cut after the headers (0-1).")
+    var resetRate: Double = 0
+    @Option(name: .customLong("lock-rate"), help: "Share of record writes failing with UNABLE_TO_LOCK_ROW (0-1).")
+    var lockRate: Double = 0
+    @Option(name: .customLong("query-timeout-rate"), help: "Share of queries answered 400 QUERY_TIMEOUT (0-1).")
+    var queryTimeoutRate: Double = 0
+
+    /// The fault flags as the simulator's settings (the admin endpoint `/__admin/faults` replaces them).
+    var faults: SimulatorFaultSettings {
+        SimulatorFaultSettings(latencyMs: latencyMs, serverUnavailableRate: unavailableRate, connectionResetRate: resetRate,
+                               unableToLockRowRate: lockRate, queryTimeoutRate: queryTimeoutRate)
+    }
+
+    /// `\nfaults: …` when a fault flag is set, else nothing.
+    var faultLine: String {
+        guard faults != SimulatorFaultSettings() else { return "" }
+        return "\nfaults: latency_ms=\(latencyMs) unavailable_rate=\(unavailableRate) reset_rate=\(resetRate) "
+            + "lock_rate=\(lockRate) query_timeout_rate=\(queryTimeoutRate)"
+    }
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
@@ -39,6 +62,13 @@ struct SimulatorCommand: AsyncParsableCommand {
         for (name, n) in [("leads", leads), ("contacts", contacts), ("accounts", accounts),
                           ("opportunities", opportunities), ("campaigns", campaigns)] where n < 0 {
             throw ValidationError("--\(name) must be 0 or more.")
+        }
+        guard SimulatorFaultSettings.isLatency(latencyMs) else {
+            throw ValidationError("--latency-ms must be between 0 and \(SimulatorFaultSettings.maxLatencyMs) milliseconds.")
+        }
+        for (name, rate) in [("unavailable-rate", unavailableRate), ("reset-rate", resetRate), ("lock-rate", lockRate),
+                             ("query-timeout-rate", queryTimeoutRate)] where !SimulatorFaultSettings.isRate(rate) {
+            throw ValidationError("--\(name) must be a share between 0 and 1 (0.1 fails one request in ten); got \(rate).")
         }
     }
 
@@ -49,8 +79,9 @@ struct SimulatorCommand: AsyncParsableCommand {
             schemaFile: schema, seed: seed,
             sizes: OrgSizes(leads: leads, contacts: contacts, accounts: accounts, opportunities: opportunities,
                             campaigns: campaigns))
-        let config = SimulatorConfiguration(port: port, tls: tls, dataDir: dataDir,
+        var config = SimulatorConfiguration(port: port, tls: tls, dataDir: dataDir,
                                             tokenLifetime: TimeInterval(tokenLifetime), dailyLimit: dailyLimit, org: org)
+        config.faults = faults
         let sim = try await SalesforceSimulatorServer.start(config)
         // Installed before `ready` is printed, so a supervisor's SIGTERM always saves.
         let waiter = Task { while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) } }
@@ -64,7 +95,7 @@ struct SimulatorCommand: AsyncParsableCommand {
         base_url: \(sim.baseURL)
         ca_file: \(sim.caFile ?? "none (plain HTTP)")
         records: \(["Lead", "Contact", "Account", "Opportunity", "Campaign"].map { "\($0)=\(sim.store.count($0) ?? 0)" }.joined(separator: " "))
-        org_id: \(c.orgId)
+        org_id: \(c.orgId)\(faultLine)
         jwt:
           consumer_key: \(c.clientId)
           username: \(c.username)

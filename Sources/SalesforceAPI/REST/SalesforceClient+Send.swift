@@ -10,7 +10,8 @@ extension SalesforceClient {
         try await execute(call) { request in
             let r = try await self.transport.send(request)
             return Exchange(status: r.status, headers: r.headers, requestID: r.requestID,
-                            success: call.isAccepted(r.status) ? r : nil, errorBody: { r.body })
+                            success: call.isAccepted(r.status) && !Self.isTransientPass(r) ? r : nil,
+                            errorBody: { r.body })
         }
     }
 
@@ -103,6 +104,13 @@ extension SalesforceClient {
     /// Failures that happen before a request can reach the server.
     static func neverReached(_ error: TransportError) -> Bool {
         error.kind == .connectionRefused || error.kind == .dns || error.kind == .proxy
+    }
+
+    /// A passed-through error status (a 400 the caller reads itself) whose error is transient
+    /// (`UNABLE_TO_LOCK_ROW`): the retry loop handles it like any other transient failure.
+    static func isTransientPass(_ r: HTTPResponse) -> Bool {
+        guard r.status >= 300, let code = RESTErrorItem.first(in: r.body)?.code else { return false }
+        return ErrorTable.kind(status: r.status, errorCode: code) == .transient
     }
 
     /// The start of a non-JSON error body, for the message.

@@ -8,11 +8,12 @@ extension SalesforceClient {
     /// values are sent as JSON null and clear the field.
     ///
     /// Accepts 201 (inserted), 200 (updated, v46+) and 204 (updated, older versions). A record
-    /// Salesforce rejects (400: validation, duplicates, lock) comes back as a failed
-    /// ``RecordResult`` with its ``RecordResult/disposition``.
+    /// Salesforce rejects (400: validation, duplicates) comes back as a failed ``RecordResult``
+    /// with its ``RecordResult/disposition``. `UNABLE_TO_LOCK_ROW` and reset connections are
+    /// retried with backoff (the upsert is idempotent), like every transient failure.
     /// - Throws: ``SalesforceError``: `ambiguousMatch` when the value matches several records
-    ///   (300, nothing written); `NOT_FOUND` for an unknown external-id field; auth, budget and
-    ///   transport failures.
+    ///   (300, nothing written); `NOT_FOUND` for an unknown external-id field; `transient` once
+    ///   the retries are spent; auth, budget and transport failures.
     public func upsert(_ object: String, externalIDField: String, value: String,
                        record: SalesforceRecord) async throws -> RecordResult {
         let name = try Self.validName(object)

@@ -23,6 +23,7 @@ public enum SalesforceSimulatorServer {
         try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
         let credentials = try SimulatorCredentials(dataDir: dataDir)
         let state = SimulatorState(refreshToken: credentials.refreshToken, username: credentials.username)
+        state.setFaults(configuration.faults.state)
         var builder: HTTPServerBuilder = .http1()
         var caFile: String?
         if configuration.tls {

@@ -21,6 +21,9 @@ public struct SimulatorConfiguration: Sendable {
     /// The longest request target (path and query string, in bytes) answered; a longer one gets
     /// Salesforce's `414 URI Too Long` page. Salesforce documents 16,384 bytes.
     public var maxURILength: Int
+    /// Faults from the start (latency, 503s, resets, `UNABLE_TO_LOCK_ROW`, `QUERY_TIMEOUT`);
+    /// `POST /__admin/faults` replaces them.
+    public var faults = SimulatorFaultSettings()
 
     public init(host: String = "127.0.0.1", port: Int = 0, tls: Bool = false, dataDir: String? = nil,
                 tokenLifetime: TimeInterval = 7200, dailyLimit: Int = 100_000,
