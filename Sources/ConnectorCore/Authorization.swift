@@ -100,7 +100,7 @@ public struct Authorization: Sendable, Hashable {
     public var apiVersion: String
     public var label: String?
     public var description: String?
-    /// 0...100: the share of the org's daily API limit kept for other integrations.
+    /// 0...99: the share of the org's daily API limit kept for other integrations.
     public var reservePercent: Int
     /// The name the authorization was referred to by (`authorization: prod`), if any.
     public var name: String?

@@ -39,10 +39,21 @@ enum AuthorizationReader {
         let apiVersion = self.apiVersion(&r)
         let label = r.string("label", required: false)
         let description = r.string("description", required: false)
-        let reserve = r.int("reserve_percent", in: 0...100) ?? Authorization.defaultReservePercent
+        let reserve = self.reserve(&r)
         guard let method, let loginURL, let apiVersion else { return nil }
         return Authorization(method: method, loginURL: loginURL, isSandbox: sandbox, caFile: caFile,
                              apiVersion: apiVersion, label: label, description: description, reservePercent: reserve)
+    }
+
+    /// `reserve_percent`: 0–99, as the budget scheduler takes it (a reserve below 100 %). 100 is
+    /// refused here, at load time, because it would leave sfconnect no calls at all.
+    private static func reserve(_ r: inout NodeReader) -> Int {
+        if let v = r.value("reserve_percent"), v.scalar != nil, v.int == 100 {
+            r.fail(.invalidValue, "reserve_percent", v.mark?.line,
+                   "100 would keep the whole daily API limit for other integrations and leave sfconnect no calls; use a whole number from 0 to 99.")
+            return Authorization.defaultReservePercent
+        }
+        return r.int("reserve_percent", in: 0...99) ?? Authorization.defaultReservePercent
     }
 
     private static func jwt(_ r: inout NodeReader, _ s: inout SecretSources) -> Authorization.Method? {

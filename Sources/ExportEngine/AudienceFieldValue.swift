@@ -1,5 +1,6 @@
 /// The value of the audiences field (`send_audiences_to`): the member's exported audiences,
-/// sorted, joined by the separator, never longer than the field's describe length.
+/// sorted, joined by the separator, never longer than the field's describe length. Lengths
+/// count UTF-16 code units, as Salesforce does (an emoji separator counts 2).
 public struct AudienceFieldValue: Sendable, Hashable {
     /// The text to send; empty when the member is in none of the exported audiences.
     public var text: String
@@ -15,7 +16,7 @@ public struct AudienceFieldValue: Sendable, Hashable {
         var omitted: [String] = []
         for name in names {
             let candidate = text.isEmpty ? name : text + separator + name
-            if maxLength > 0 && candidate.count > maxLength { omitted.append(name) } else { text = candidate }
+            if maxLength > 0 && candidate.utf16.count > maxLength { omitted.append(name) } else { text = candidate }
         }
         self.text = text
         self.omitted = omitted

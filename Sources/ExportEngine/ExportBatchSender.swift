@@ -10,6 +10,8 @@ public enum RecordOutcome: Sendable, Hashable {
     case rejected(code: String, message: String)
     /// Transient (`UNABLE_TO_LOCK_ROW`, 5xx): send again.
     case retry
+    /// Not written on purpose: the lookup found no record and `create_missing` is false.
+    case skipped
 }
 
 /// Sends one batch (≤ batch_size records) by sObject Collections according to the plan's match

@@ -49,14 +49,15 @@ public struct ExportRecordBuilder: Sendable {
         plan.fieldLengths.first { $0.key.caseInsensitiveCompare(field) == .orderedSame }?.value ?? 0
     }
 
-    /// `name=value` lines in the listed order, dropping whole lines that would exceed `limit`.
+    /// `name=value` lines in the listed order, dropping whole lines that would exceed `limit`
+    /// (UTF-16 code units, as Salesforce counts a field's length).
     private func serialized(_ names: [String], _ fields: [String: JSONValue], _ limit: Int) -> JSONValue {
         var text = ""
         for name in names {
             guard let value = fields[name], !value.isNull else { continue }
             let line = name + "=" + (value.stringValue ?? canonical(value))
             let next = text.isEmpty ? line : text + "\n" + line
-            if limit <= 0 || next.count <= limit { text = next }
+            if limit <= 0 || next.utf16.count <= limit { text = next }
         }
         return text.isEmpty ? .null : .string(text)
     }

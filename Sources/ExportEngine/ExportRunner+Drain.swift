@@ -72,11 +72,13 @@ extension ExportRunner {
 
     /// Records each outcome: sent → the export state with the Salesforce id; rejected → a
     /// rejected record with Salesforce's code and message, then the state (keeping the `Id` the
-    /// record was sent to, if any); retry → left pending. One transaction for the states.
+    /// record was sent to, if any); retry → left pending; skipped (no match under
+    /// `create_missing: false`) → the state `skipped`, counted in ``ExportRunner/warnings``, so it
+    /// is not looked up again until it changes. One transaction for the states.
     func recordOutcomes(_ batch: [OutboxEntry], records: [SalesforceRecord], _ outcomes: [RecordOutcome]) throws
         -> (sent: Int, rejected: Int, retried: Int) {
         var done: [(id: Int64, state: ExportState)] = []
-        var sent = 0, rejected = 0, retried = 0
+        var sent = 0, rejected = 0, retried = 0, skipped = 0
         let now = Date()
         for ((entry, record), outcome) in zip(zip(batch, records), outcomes) {
             func state(_ id: String?, _ status: ExportState.Status) -> ExportState {
@@ -94,9 +96,19 @@ extension ExportRunner {
                 rejected += 1
             case .retry:
                 retried += 1
+            case .skipped:
+                done.append((entry.id, state(nil, .skipped)))
+                skipped += 1
             }
         }
         try store.completeExports(done)
+        warnings.noteSkipped(skipped)
         return (sent, rejected, retried)
     }
+}
+
+extension ExportState.Status {
+    /// The lookup found no record and `create_missing` is false: nothing was written. Like `sent`,
+    /// the member is queued again only when its exported audiences or trigger fields change.
+    public static let skipped = ExportState.Status(rawValue: "skipped")
 }

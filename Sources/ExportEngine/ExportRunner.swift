@@ -43,7 +43,7 @@ public struct ExportRunner: Sendable {
         let state = try store.exportState(job: job.name, profileID: id)
         if audiences.isEmpty && !(leaving && state.map { !$0.audiences.isEmpty } == true) { return nil }
         let hash = builder.triggerHash(fields: profile.fields)
-        if let state, state.status == .sent || (state.status == .rejected && !retrying),
+        if let state, state.status == .sent || state.status == .skipped || (state.status == .rejected && !retrying),
            state.audiences == audiences, state.triggerHash == hash { return nil }
         let record = builder.record(fields: profile.fields, audiences: audiences)
         warnings.noteOverflow(profileID: id, names: record.omitted)

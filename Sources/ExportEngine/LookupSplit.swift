@@ -33,7 +33,7 @@ struct LookupSplit {
                 r.removeValue(forKey: "Id")
                 creates.append((index, r))
             } else {
-                outcomes[index] = .sent(salesforceID: nil)
+                outcomes[index] = .skipped
             }
         }
     }

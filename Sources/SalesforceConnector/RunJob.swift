@@ -9,8 +9,8 @@ import SalesforceAPI
 import SalesforceAuth
 import Store
 
-/// `sfconnect run JOB`: loads an import job, wires the client (token provider, budget) and the
-/// store, and runs it once or on its schedule.
+/// `sfconnect run JOB` for import jobs (export jobs go to `RunExport`): loads the job, wires the
+/// client (token provider, budget) and the store, and runs it once or on its schedule.
 public struct RunJob: Sendable {
     public var jobFile: String
     public var once: Bool
@@ -35,7 +35,7 @@ public struct RunJob: Sendable {
     /// Runs the job; returns the last run's report. Without `once`, sleeps until
     /// `Schedule.nextRun(after:)` between runs (and through budget pauses) until cancelled.
     /// - Throws: ``DefinitionErrors`` for a bad job or mapping file, ``ImportError`` for a job
-    ///   that is not an import (`.notAnImportJob`), the auth or store errors when they cannot start.
+    ///   that is neither an import nor an export (`.notAnImportJob`), the auth or store errors when they cannot start.
     public func run(clock: any WallClock = SystemWallClock(), logger: Logger,
                     progress: ImportProgressHandler? = nil) async throws -> ImportRunReport? {
         let job = try JobLoader.load(file: path(jobFile), now: clock.now())
@@ -43,7 +43,7 @@ public struct RunJob: Sendable {
         let specs = try ImportJobSpecs.specs(for: job, defaults: defaults, tuning: tuning)
         guard !specs.isEmpty else {
             throw ImportError(.notAnImportJob, job: job.name,
-                              "\(jobFile) is not an import job; `sfconnect run` runs kind: import and kind: import_custom_object jobs.")
+                              "\(jobFile) is neither an import nor an export job; `sfconnect run` runs kind: import, import_custom_object and export_audiences jobs (load a kind: audience file with `sfconnect audiences load`).")
         }
         try Self.checkAllotment(job, objects: specs.count)
         let session = try await JobSession.open(jobFile: path(jobFile), job: job, storePath: path(storePath), environment: environment,
@@ -51,14 +51,25 @@ public struct RunJob: Sendable {
         defer { session.close() }
         let gate = session.gate
         let client = session.client(job: job.name, priority: Self.priority(of: job))
-        let runner = ImportRunner(source: ImportClientSource(client: client), sink: ImportStoreSink(store: session.store),
+        let budget = session.budget
+        let source = ImportClientSource(client: client, pausedUntil: { await budget.status().orgPausedUntil })
+        let runner = ImportRunner(source: source, sink: ImportStoreSink(store: session.store),
                                   clock: clock, apiCalls: { gate.calls }, logger: logger)
         let status = session.status(job: job.name, logger: logger)
         var last: ImportRunReport?
         while true {
             status.started()
-            let reports = once ? [await runner.run(job: job.name, objects: specs, progress: progress)]
-                               : await runner.runResumingAfterPauses(job: job.name, objects: specs, progress: progress)
+            var reports = [await runner.run(job: job.name, objects: specs, progress: progress)]
+            // Without --once a budget pause is waited out in-process; meanwhile status shows
+            // `paused until T` (not `running`), and the pass resumes at its checkpoint.
+            while !once, case .paused(let until)? = reports.last?.outcome {
+                await status.finished(reports.last)
+                let wake = until ?? clock.now().addingTimeInterval(900)
+                logger.info("import paused for budget", metadata: ["sf.job": "\(job.name)", "until": "\(SalesforceDate.format(wake))"])
+                do { try await clock.sleep(until: wake) } catch { break }
+                status.started()
+                reports.append(await runner.run(job: job.name, objects: specs, progress: progress))
+            }
             last = reports.last
             await status.finished(last)
             for r in reports { RunLog.log(r, logger: logger) }

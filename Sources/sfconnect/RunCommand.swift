@@ -57,7 +57,11 @@ struct RunCommand: AsyncParsableCommand {
             for e in report.errors { FileHandle.standardError.write(Data("error: \(e)\n".utf8)) }
             switch report.outcome {
             case .completed, .cancelled: return
-            case .paused: throw ExitCode(75)
+            case .paused:
+                // Without --once a pause is waited out in-process; a report comes back only when a
+                // signal stopped that wait: the checkpoint is saved, so that is a clean stop.
+                if once { throw ExitCode(75) }
+                return
             case .failed: throw ExitCode(report.errors.contains { $0.contains("has no field") || $0.contains("timestamp_field") } ? 78 : 1)
             }
         } catch let e as DefinitionErrors {

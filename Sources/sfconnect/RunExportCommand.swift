@@ -36,6 +36,7 @@ enum ExportSummary {
         Swift.print("changed: \(r.changed) members queued")
         Swift.print("sent: \(r.sent)")
         Swift.print("rejected: \(r.rejected)" + (r.rejected > 0 ? " (see `sfconnect rejected list \(file)`)" : ""))
+        Swift.print("skipped: \(r.skipped)" + (r.skipped > 0 ? " (no match and create_missing: false)" : ""))
         Swift.print("pending: \(r.pending)")
         Swift.print("api_calls: \(r.apiCalls)")
         if r.overflowMembers > 0 {

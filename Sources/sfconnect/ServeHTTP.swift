@@ -59,6 +59,9 @@ struct ServeHTTP: Sendable {
             service.registry.makeCounter(descriptor: .sfconnect("sfconnect_rejected_records_total"), labels: [("stream", stream)]).increment(by: Int64(r.rejected.count))
             let rejected = r.rejected.map { #"{"line":\#($0.line),"reason":\#(quote($0.reason))}"# }.joined(separator: ",")
             return json(.ok, #"{"stream":\#(quote(stream)),"stored":\#(r.stored),"duplicates":\#(r.duplicates),"rejected":[\#(rejected)],"profiles_changed":\#(r.profilesChanged)}"#)
+        } catch let e as StoreError where e.kind == .notFound {
+            // No mapping names the stream: the resource does not exist.
+            return json(.notFound, #"{"error":\#(quote(e.description))}"#)
         } catch {
             return json(.badRequest, #"{"error":\#(quote(String(describing: error)))}"#)
         }

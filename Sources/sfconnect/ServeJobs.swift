@@ -1,6 +1,7 @@
 import ConnectorCore
 import Definitions
 import Foundation
+import ImportEngine
 import Logging
 import Prometheus
 import SalesforceConnector
@@ -88,6 +89,10 @@ final class ServeJobs: Sendable {
                         let report = try await job.run(logger: logger) { p in
                             records.record(Int64(p.done))
                             calls.record(Int64(p.apiCalls))
+                        }
+                        // A pass that ended failed (e.g. a field the org lacks) is a job error as much as a throw.
+                        if case .failed? = report?.outcome {
+                            registry.makeCounter(descriptor: .sfconnect("sfconnect_job_errors_total"), labels: [("job", e.name)]).increment()
                         }
                         status.withLock { $0[e.name] = report.map { "\($0.outcome)" } ?? "stopped" }
                     } catch {

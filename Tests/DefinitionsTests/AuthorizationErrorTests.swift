@@ -30,11 +30,11 @@ struct AuthorizationErrorTests {
         """, env: ["PW": "p"])
         #expect(p.contains("/cfg/a.yaml:1: client_secret: is required."))
         #expect(p.contains("/cfg/a.yaml:5: sandbox: must be true or false."))
-        #expect(p.contains("/cfg/a.yaml:6: reserve_percent: must be a whole number from 0 to 100."))
+        #expect(p.contains("/cfg/a.yaml:6: reserve_percent: must be a whole number from 0 to 99."))
         #expect(p.contains("/cfg/a.yaml:7: api_version: 'sixty' is not a Salesforce API version; write it like 62.0."))
         #expect(p.count == 4)
         #expect(parse("method: oauth2_refresh_token\nclient_id: i\nclient_secret: ${S}\nrefresh_token: ${S}\nreserve_percent: 150\n", env: ["S": "s"])
-            == ["/cfg/a.yaml:5: reserve_percent: 150 is out of range; use a whole number from 0 to 100."])
+            == ["/cfg/a.yaml:5: reserve_percent: 150 is out of range; use a whole number from 0 to 99."])
         #expect(parse("method: [jwt]\n") == ["/cfg/a.yaml:1: method: must be a string."])
     }
 

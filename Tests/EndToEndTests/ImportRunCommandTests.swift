@@ -30,6 +30,6 @@ import Testing
         let audience = try ws.job("audience-x.yaml", "kind: audience\nname: x\nwhere: \"salesforce_lead_company = 'Acme'\"\n")
         let r = try await ws.run(["run", audience, "--once", "--mappings", ws.mappings])
         #expect(r.status == 78, "\(r.stderr)")
-        #expect(r.stderr.contains("is not an import job; `sfconnect run` runs kind: import and kind: import_custom_object jobs."), "\(r.stderr)")
+        #expect(r.stderr.contains("\(audience) is neither an import nor an export job; `sfconnect run` runs kind: import, import_custom_object and export_audiences jobs (load a kind: audience file with `sfconnect audiences load`)."), "\(r.stderr)")
     }
 }

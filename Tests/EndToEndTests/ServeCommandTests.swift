@@ -112,6 +112,13 @@ struct ServeCommandTests {
         }
         #expect(metrics.1.contains("sfconnect_import_api_calls{job=\"import-leads\"}"))
         #expect(metrics.1.contains("sfconnect_export_records_sent{job=\"export-leads\"}"), "\(metrics.1)")
+        // The export's rejected, pending and API-call series README documents.
+        for series in ["sfconnect_export_records_rejected", "sfconnect_export_records_pending", "sfconnect_export_api_calls"] {
+            #expect(metrics.1.contains("\(series){job=\"export-leads\"} "), "missing \(series)")
+        }
+        let exportCalls = metrics.1.split(separator: "\n").first { $0.hasPrefix("sfconnect_export_api_calls{job=\"export-leads\"} ") }
+            .flatMap { $0.split(separator: " ").last }.flatMap { Double($0) } ?? 0
+        #expect(exportCalls > 0, "the export wrote to Salesforce, so it spent calls")
         // One budget for the org both jobs run on, and each job's calls in the window.
         #expect(metrics.1.contains("sfconnect_budget_remaining_calls{org=\"simulator\"}"), "\(metrics.1)")
         #expect(metrics.1.contains("sfconnect_salesforce_remaining_calls{org=\"simulator\"}"))

@@ -6,9 +6,10 @@ import Store
 
 /// A fresh store file with `count` profiles (one `source_leads` record each: email
 /// `m<i>@example.com`, last name, company, lytics id `u<i>`), all in audience `vip`; `fields`
-/// overrides a profile's record fields. Returns the store and its folder (remove it after).
+/// overrides a profile's record fields and `mapping` maps them (a mapping with more fields adds
+/// profile fields). Returns the store and its folder (remove it after).
 func exportStore(members count: Int, fields: (Int) -> [String: JSONValue] = { _ in [:] },
-                 audiences: [String: ClosedRange<Int>] = [:]) throws -> (Store, URL) {
+                 audiences: [String: ClosedRange<Int>] = [:], mapping: [FieldMapping] = exportMapping) throws -> (Store, URL) {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let store = try Store(path: dir.appendingPathComponent("store.sqlite").path)
@@ -17,7 +18,7 @@ func exportStore(members count: Int, fields: (Int) -> [String: JSONValue] = { _ 
                      fields: ["lead_email": .string("m\(i)@example.com"), "lead_last": .string("Member\(i)"),
                               "lead_company": .string("Acme"), "lead_uid": .string("u\(i)")].merging(fields(i)) { $1 })
     }
-    _ = try store.appendPage(stream: "source_leads", object: "Lead", records: records, mapping: exportMapping)
+    _ = try store.appendPage(stream: "source_leads", object: "Lead", records: records, mapping: mapping)
     try store.defineAudience(ResolvedAudience(name: "vip", selection: .members((1...count).map { "m\($0)@example.com" })))
     for (name, range) in audiences {
         try store.defineAudience(ResolvedAudience(name: name, selection: .members(range.map { "m\($0)@example.com" })))

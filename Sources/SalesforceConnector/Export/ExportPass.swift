@@ -32,6 +32,7 @@ struct ExportPass: Sendable {
         let store = session.store
         var report = ExportRunReport(job: job.name, object: job.object)
         var pendingBefore = 0, rejectedBefore = 0
+        let skippedBefore = skippedSoFar
         do {
             if try store.savedConsumerPosition(backfill.consumer) == nil {
                 // The feed position is taken before the members are read, and saved only after
@@ -55,13 +56,17 @@ struct ExportPass: Sendable {
            let rejected = try? store.rejectedRecords(job: job.name).count {
             report.pending = pending
             report.rejected = max(0, rejected - rejectedBefore)
-            report.sent = max(0, pendingBefore - pending - report.rejected)
+            report.skipped = skippedSoFar - skippedBefore
+            report.sent = max(0, pendingBefore - pending - report.rejected - report.skipped)
         }
         report.overflowMembers = backfill.warnings.overflowMembers + realtime.warnings.overflowMembers
         report.overflowNames = Array(Set(backfill.warnings.overflowNames + realtime.warnings.overflowNames)).sorted()
         report.apiCalls = session.gate.calls
         return report
     }
+
+    /// Members skipped (no match under `create_missing: false`) by this pass's runners so far.
+    private var skippedSoFar: Int { backfill.warnings.skippedMembers + realtime.warnings.skippedMembers }
 
     /// Budget stops pause; cancellation cancels; a configuration disposition or a plan that does
     /// not fit fails as configuration; anything else fails. Nothing queued is dropped in any case.

@@ -10,9 +10,9 @@ public enum ExportRunLog {
         if case .failed(let message, _) = r.outcome {
             logger.error("export failed", metadata: ["sf.job": "\(r.job)", "error": "\(message)"])
         }
-        guard r.backfilled + r.changed + r.sent + r.rejected > 0 || r.outcome != .completed else { return }
+        guard r.backfilled + r.changed + r.sent + r.rejected + r.skipped > 0 || r.outcome != .completed else { return }
         logger.info("export pass", metadata: ["sf.job": "\(r.job)", "sf.sobject": "\(r.object)", "backfilled": "\(r.backfilled)",
-                                              "changed": "\(r.changed)", "sent": "\(r.sent)", "rejected": "\(r.rejected)",
+                                              "changed": "\(r.changed)", "sent": "\(r.sent)", "rejected": "\(r.rejected)", "skipped": "\(r.skipped)",
                                               "pending": "\(r.pending)", "api_calls": "\(r.apiCalls)", "outcome": "\(r.outcome)"])
     }
 }

@@ -22,6 +22,9 @@ public struct ExportRunReport: Sendable, Hashable {
     public var changed = 0
     public var sent = 0
     public var rejected = 0
+    /// Members not written because the lookup found no record and `create_missing` is false
+    /// (not counted in `sent`).
+    public var skipped = 0
     /// Outbox entries still waiting after the pass.
     public var pending = 0
     /// Members whose exported audiences did not all fit in the audiences field.
@@ -42,6 +45,7 @@ public struct ExportRunReport: Sendable, Hashable {
         changed += other.changed
         sent += other.sent
         rejected += other.rejected
+        skipped += other.skipped
         pending = other.pending
         overflowMembers = max(overflowMembers, other.overflowMembers)
         overflowNames = Array(Set(overflowNames + other.overflowNames)).sorted()

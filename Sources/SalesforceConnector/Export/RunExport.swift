@@ -10,8 +10,9 @@ import Store
 /// `sfconnect run EXPORT_JOB`: checks the export job against the object's describe, backfills
 /// every current member on the first run, then sends what the change feed says changed. With
 /// `once` it sends what is pending and returns; otherwise it keeps polling the change feed
-/// (every `pollInterval`, a local SQLite read that costs no API call) until cancelled, and sleeps
-/// through budget pauses until the wake-up time.
+/// (every `pollInterval`, a local SQLite read that costs no API call) until cancelled, sleeps
+/// through budget pauses until the wake-up time, and waits out an outage (a pass that failed for
+/// any reason but configuration: 30 s, doubling to 10 min) before trying again.
 public struct RunExport: Sendable {
     public var jobFile: String
     public var once: Bool
@@ -40,37 +41,64 @@ public struct RunExport: Sendable {
         defer { session.close() }
         let status = session.status(job: export.name, logger: logger)
         status.started()
-        let pass: ExportPass
-        do {
-            pass = try await ExportPass.make(job: export, session: session)
-        } catch {
-            var report = ExportRunReport(job: export.name, object: export.object)
-            report.outcome = ExportPass.outcome(of: error)
-            report.apiCalls = session.gate.calls
-            await status.finished(report.outcome.jobState, pausedUntil: report.outcome.pausedUntil)
-            if case .failed(_, true) = report.outcome { throw error }
-            return report
-        }
+        var pass: ExportPass?
         var total = ExportRunReport(job: export.name, object: export.object)
+        var failures = 0
         while true {
-            let report = await pass.run()
+            let report: ExportRunReport
+            if let pass {
+                report = await pass.run()
+            } else {
+                do {
+                    pass = try await ExportPass.make(job: export, session: session)
+                    continue
+                } catch {
+                    // Refused before the pass (the describe, by the budget or an outage): what waits is still reported.
+                    var refused = ExportRunReport(job: export.name, object: export.object)
+                    refused.outcome = ExportPass.outcome(of: error)
+                    refused.apiCalls = session.gate.calls
+                    refused.pending = (try? session.store.pendingExportCount(job: export.name)) ?? 0
+                    if case .failed(_, true) = refused.outcome {
+                        await status.finished(refused.outcome.jobState, pausedUntil: nil)
+                        throw error
+                    }
+                    report = refused
+                }
+            }
             total.add(report)
             onPass?(total)
             ExportRunLog.log(report, logger: logger)
             await status.finished(report.outcome.jobState, pausedUntil: report.outcome.pausedUntil)
             if once || Task.isCancelled { return total }
             switch report.outcome {
-            case .failed, .cancelled:
+            case .cancelled, .failed(_, true):
                 return total
+            case .failed(let message, false):
+                // Salesforce or the network stayed down past the client's retries: a long-running
+                // export waits and tries again (the entries stay in the outbox) instead of ending.
+                failures += 1
+                let delay = Self.outageDelay(afterFailures: failures)
+                logger.warning("export pass failed; trying again", metadata: [
+                    "sf.job": "\(export.name)", "error": "\(message)", "retry_in_seconds": "\(Int(delay))"])
+                do { try await clock.sleep(until: clock.now().addingTimeInterval(delay)) } catch {
+                    total.outcome = .cancelled
+                    return total
+                }
             case .paused(let until):
                 let wake = until ?? clock.now().addingTimeInterval(60)
                 logger.info("export paused for budget", metadata: ["sf.job": "\(export.name)", "until": "\(SalesforceDate.format(wake))"])
                 do { try await clock.sleep(until: wake) } catch { total.outcome = .cancelled; return total }
             case .completed:
+                failures = 0
                 do { try await Task.sleep(for: pollInterval) } catch { total.outcome = .cancelled; return total }
             }
             status.started()
         }
+    }
+
+    /// Seconds to wait after `failures` failed passes in a row: 30 s doubling to at most 10 minutes.
+    public static func outageDelay(afterFailures failures: Int) -> TimeInterval {
+        min(600, 30 * pow(2, Double(min(max(failures, 1), 6) - 1)))
     }
 
     /// Loads the export job and opens its session.
