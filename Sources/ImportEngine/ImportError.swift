@@ -26,6 +26,8 @@ public struct ImportError: Error, Sendable, CustomStringConvertible, LocalizedEr
         public static let query = Kind(name: "query")
         /// `max_daily_api_calls` is below what one run spends before it can store a page.
         public static let allotmentTooSmall = Kind(name: "allotmentTooSmall")
+        /// Salesforce refused the read as configuration (an unknown field or object, no permission).
+        public static let refusedBySalesforce = Kind(name: "refusedBySalesforce")
         public var description: String { name }
     }
 
@@ -63,4 +65,10 @@ public struct ImportError: Error, Sendable, CustomStringConvertible, LocalizedEr
         return s
     }
     public var errorDescription: String? { description }
+
+    /// Whether retrying cannot help until the job, the mapping or the org changes (exit 78): as
+    /// opposed to an outage, a store failure or rows out of order.
+    public var isConfiguration: Bool {
+        [.unknownField, .notAnImportJob, .badTimestampField, .query, .allotmentTooSmall, .refusedBySalesforce].contains(kind)
+    }
 }

@@ -57,6 +57,7 @@ public struct RunJob: Sendable {
                                   clock: clock, apiCalls: { gate.calls }, logger: logger)
         let status = session.status(job: job.name, logger: logger)
         var last: ImportRunReport?
+        var failures = 0
         while true {
             status.started()
             var reports = [await runner.run(job: job.name, objects: specs, progress: progress)]
@@ -74,7 +75,16 @@ public struct RunJob: Sendable {
             await status.finished(last)
             for r in reports { RunLog.log(r, logger: logger) }
             guard !once, let schedule = Self.schedule(of: job), !Task.isCancelled, last?.outcome != .cancelled else { return last }
-            let next = schedule.nextRun(after: clock.now())
+            var next = schedule.nextRun(after: clock.now())
+            if let last, last.outcome == .failed, !last.configurationFailure {
+                // An outage (or a store hiccup): try again soon rather than a whole schedule period
+                // later; the pass resumes at its checkpoint. A configuration failure waits for the
+                // schedule, since only an edit or an org change fixes it.
+                failures += 1
+                next = min(next, clock.now().addingTimeInterval(OutageBackoff.delay(afterFailures: failures)))
+            } else {
+                failures = 0
+            }
             logger.info("next run", metadata: ["sf.job": "\(job.name)", "at": "\(SalesforceDate.format(next))"])
             do { try await clock.sleep(until: next) } catch { return last }
         }

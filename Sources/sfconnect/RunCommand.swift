@@ -62,7 +62,7 @@ struct RunCommand: AsyncParsableCommand {
                 // signal stopped that wait: the checkpoint is saved, so that is a clean stop.
                 if once { throw ExitCode(75) }
                 return
-            case .failed: throw ExitCode(report.errors.contains { $0.contains("has no field") || $0.contains("timestamp_field") } ? 78 : 1)
+            case .failed: throw ExitCode(report.configurationFailure ? 78 : 1)
             }
         } catch let e as DefinitionErrors {
             FileHandle.standardError.write(Data((e.description + "\n").utf8))

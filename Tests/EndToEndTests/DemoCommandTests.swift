@@ -18,10 +18,14 @@ struct DemoCommandTests {
         defer { try? FileManager.default.removeItem(atPath: store) }
         let r = try await CLIRunner.run(["demo", "--jobs", Self.root + "/jobs", "--mappings", Self.root + "/mappings", "--store", store])
         #expect(r.status == 0, "stderr: \(r.stderr)")
-        for section in ["Estimate (before anything runs)", "Imported (records per stream)", "Profiles", "Audiences (members)",
-                        "Exported to Salesforce", "API calls"] {
+        let sections = ["Estimate (before anything runs)", "Imported (records per stream)", "Profiles", "Audiences (members)",
+                        "Exported to Salesforce", "API calls"]
+        for section in sections {
             #expect(r.stdout.contains("\n\(section)\n"), "missing section \(section)")
         }
+        // The estimate comes first, then what happened, in this order.
+        let starts = sections.compactMap { r.stdout.range(of: "\n\($0)\n")?.lowerBound }
+        #expect(starts.count == sections.count && starts == starts.sorted(), "sections out of order")
         for stream in ["salesforce_leads", "salesforce_contacts", "salesforce_accounts", "salesforce_opportunities"] {
             #expect((Self.count(stream, in: r.stdout) ?? 0) > 0, "\(stream) count")
         }

@@ -45,7 +45,7 @@ struct ExportOutageRunTests {
 
     @Test("the back-off doubles from 30 s to at most 10 minutes")
     func backOff() {
-        #expect((1...7).map { RunExport.outageDelay(afterFailures: $0) } == [30, 60, 120, 240, 480, 600, 600])
+        #expect((1...7).map { OutageBackoff.delay(afterFailures: $0) } == [30, 60, 120, 240, 480, 600, 600])
     }
 }
 

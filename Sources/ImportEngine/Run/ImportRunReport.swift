@@ -40,6 +40,9 @@ public struct ImportRunReport: Sendable, Hashable {
     public var apiCalls: Int
     public var warnings: [String]
     public var errors: [String]
+    /// The run failed for a reason only a change to the job, mapping or org can fix (exit 78);
+    /// false for outages and other failures worth retrying.
+    public var configurationFailure = false
 
     public init(job: String, started: Date, ended: Date, outcome: RunOutcome, objects: [ObjectRunStats],
                 apiCalls: Int, warnings: [String], errors: [String]) {

@@ -29,6 +29,7 @@ public struct ImportRunner: Sendable {
         var warnings: [String] = [], errors: [String] = []
         var stats = objects.map { ObjectRunStats(object: $0.object, stream: $0.stream) }
         var outcome = RunOutcome.completed
+        var configurationFailure = false
         var plans: [ImportPlan] = []
         do {
             for spec in objects {
@@ -52,11 +53,13 @@ public struct ImportRunner: Sendable {
             outcome = .cancelled
         } catch {
             outcome = .failed
+            configurationFailure = (error as? ImportError)?.isConfiguration ?? false
             errors.append((error as? ImportError)?.naming(job: job).description ?? "Job \(job): \(error)")
         }
         for w in warnings { logger.warning("import warning", metadata: ["sf.job": "\(job)", "warning": "\(w)"]) }
-        let report = ImportRunReport(job: job, started: started, ended: clock.now(), outcome: outcome, objects: stats,
+        var report = ImportRunReport(job: job, started: started, ended: clock.now(), outcome: outcome, objects: stats,
                                      apiCalls: apiCalls() - callsBefore, warnings: warnings, errors: errors)
+        report.configurationFailure = configurationFailure
         do { try await sink.record(run: report) } catch {
             logger.error("run record not stored", metadata: ["sf.job": "\(job)", "error": "\(error)"])
         }

@@ -26,6 +26,10 @@ enum SourceErrors {
             if case .stopForBudget(let until) = sf.disposition {
                 return paused(object: object, until: until, detail: sf.description)
             }
+            if case .failConfiguration = sf.disposition {
+                return ImportError(.refusedBySalesforce, object: object, detail: sf.description,
+                                   "Salesforce refused to read \(object); fix the job's fields or the integration user's permissions, then run it again (nothing of it was stored).")
+            }
             return ImportError(.source, object: object, detail: sf.description,
                                "Reading \(object) from Salesforce failed; the run stopped at its last stored page and resumes there next time.")
         }

@@ -77,7 +77,7 @@ public struct RunExport: Sendable {
                 // Salesforce or the network stayed down past the client's retries: a long-running
                 // export waits and tries again (the entries stay in the outbox) instead of ending.
                 failures += 1
-                let delay = Self.outageDelay(afterFailures: failures)
+                let delay = OutageBackoff.delay(afterFailures: failures)
                 logger.warning("export pass failed; trying again", metadata: [
                     "sf.job": "\(export.name)", "error": "\(message)", "retry_in_seconds": "\(Int(delay))"])
                 do { try await clock.sleep(until: clock.now().addingTimeInterval(delay)) } catch {
@@ -94,11 +94,6 @@ public struct RunExport: Sendable {
             }
             status.started()
         }
-    }
-
-    /// Seconds to wait after `failures` failed passes in a row: 30 s doubling to at most 10 minutes.
-    public static func outageDelay(afterFailures failures: Int) -> TimeInterval {
-        min(600, 30 * pow(2, Double(min(max(failures, 1), 6) - 1)))
     }
 
     /// Loads the export job and opens its session.
