@@ -1,3 +1,4 @@
+import ConnectorTesting
 import Foundation
 import SalesforceSimulator
 import Testing
@@ -13,24 +14,11 @@ struct EstimateCommandTests {
         defer { try? fm.removeItem(atPath: dir) }
         let sim = try await SalesforceSimulatorServer.start(
             .init(tls: true, org: OrgSetup(sizes: OrgSizes(leads: 4_100, contacts: 30, accounts: 10, opportunities: 5))))
-        let c = sim.credentials
-        try """
-        method: oauth2_password
-        login_url: \(sim.baseURL)
-        ca_file: \(sim.caFile ?? "")
-        client_id: ${SF_CLIENT_ID}
-        client_secret: ${SF_CLIENT_SECRET}
-        username: \(c.username)
-        password: ${SF_PASSWORD}
-        security_token: ${SF_SECURITY_TOKEN}
-        """.write(toFile: dir + "/auth/simulator.yaml", atomically: true, encoding: .utf8)
+        let env = try SimulatorAuthorization.write(dir: dir, for: sim)
         try "kind: import\nauthorization: simulator\napi: rest\nleads: {}\n"
             .write(toFile: dir + "/leads.yaml", atomically: true, encoding: .utf8)
         try "kind: import\nauthorization: simulator\nleads: {}\nfrequncy: daily\n"
             .write(toFile: dir + "/bad.yaml", atomically: true, encoding: .utf8)
-        let env = ["SF_CLIENT_ID": c.clientId, "SF_CLIENT_SECRET": c.clientSecret, "SF_PASSWORD": c.password,
-                   "SF_SECURITY_TOKEN": c.securityToken, "SFCONNECT_AUTH_DIR": dir + "/auth",
-                   "SFCONNECT_TOKEN_DIR": dir + "/tokens"]
         let mappings = DemoCommandTests.root + "/mappings"
 
         let json = try await CLIRunner.run(["estimate", dir + "/leads.yaml", "--json", "--mappings", mappings], environment: env)

@@ -1,3 +1,4 @@
+import ConnectorTesting
 import Foundation
 import HTTPTransport
 import SalesforceSimulator
@@ -35,16 +36,8 @@ struct ServeCommandTests {
         let sim = try await SalesforceSimulatorServer.start(.init(tls: true, org: OrgSetup(
             schemaFile: dir + "/schema.json", sizes: OrgSizes(leads: 300, contacts: 50, accounts: 20, opportunities: 20))))
         let c = sim.credentials
-        try """
-        method: oauth2_password
-        login_url: \(sim.baseURL)
-        ca_file: \(sim.caFile ?? "")
-        client_id: ${SF_CLIENT_ID}
-        client_secret: ${SF_CLIENT_SECRET}
-        username: \(c.username)
-        password: ${SF_PASSWORD}
-        security_token: ${SF_SECURITY_TOKEN}
-        """.write(toFile: dir + "/auth/simulator.yaml", atomically: true, encoding: .utf8)
+        var env = try SimulatorAuthorization.write(dir: dir, for: sim)
+        env["SFCONNECT_SERVE_TOKEN"] = "test-token-123"
         for m in try fm.contentsOfDirectory(atPath: Self.root + "/mappings") where m.hasSuffix(".yaml") {
             try fm.copyItem(atPath: Self.root + "/mappings/" + m, toPath: dir + "/mappings/" + m)
         }
@@ -56,9 +49,6 @@ struct ServeCommandTests {
         for j in ["audience-working-leads.yaml", "audience-tech-leads.yaml", "export-leads.yaml"] {
             try fm.copyItem(atPath: Self.root + "/jobs/" + j, toPath: dir + "/jobs/" + j)
         }
-        let env = ["SF_CLIENT_ID": c.clientId, "SF_CLIENT_SECRET": c.clientSecret, "SF_PASSWORD": c.password,
-                   "SF_SECURITY_TOKEN": c.securityToken, "SFCONNECT_AUTH_DIR": dir + "/auth",
-                   "SFCONNECT_TOKEN_DIR": dir + "/tokens", "SFCONNECT_SERVE_TOKEN": "test-token-123"]
         let (served, port, firstOutput) = try await launch(["serve", "--port", "0", "--jobs", dir + "/jobs", "--mappings", dir + "/mappings",
                                  "--store", dir + "/store.sqlite"], environment: env)
         guard port > 0 else {

@@ -1,3 +1,4 @@
+import ConnectorTesting
 import Foundation
 import SalesforceSimulator
 
@@ -19,20 +20,8 @@ struct SimWorkspace {
         """.write(toFile: dir + "/schema.json", atomically: true, encoding: .utf8)
         let sim = try await SalesforceSimulatorServer.start(
             .init(tls: true, org: OrgSetup(schemaFile: dir + "/schema.json", sizes: sizes)))
-        let c = sim.credentials
-        try """
-        method: oauth2_password
-        login_url: \(sim.baseURL)
-        ca_file: \(sim.caFile ?? "")
-        client_id: ${SF_CLIENT_ID}
-        client_secret: ${SF_CLIENT_SECRET}
-        username: \(c.username)
-        password: ${SF_PASSWORD}
-        security_token: ${SF_SECURITY_TOKEN}
-        """.write(toFile: dir + "/auth/simulator.yaml", atomically: true, encoding: .utf8)
-        let env = ["SF_CLIENT_ID": c.clientId, "SF_CLIENT_SECRET": c.clientSecret, "SF_PASSWORD": c.password,
-                   "SF_SECURITY_TOKEN": c.securityToken, "SFCONNECT_AUTH_DIR": dir + "/auth",
-                   "SFCONNECT_TOKEN_DIR": dir + "/tokens", "SFCONNECT_STORE": dir + "/store.sqlite"]
+        var env = try SimulatorAuthorization.write(dir: dir, for: sim)
+        env["SFCONNECT_STORE"] = dir + "/store.sqlite"
         return SimWorkspace(dir: dir, sim: sim, env: env)
     }
 

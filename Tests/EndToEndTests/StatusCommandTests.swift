@@ -1,3 +1,4 @@
+import ConnectorTesting
 import Foundation
 import SalesforceSimulator
 import Testing
@@ -14,24 +15,12 @@ struct StatusCommandTests {
         defer { try? fm.removeItem(atPath: dir) }
         let sim = try await SalesforceSimulatorServer.start(
             .init(tls: true, org: OrgSetup(sizes: OrgSizes(leads: 2_500, contacts: 30, accounts: 10, opportunities: 5))))
-        let c = sim.credentials
-        try """
-        method: oauth2_password
-        login_url: \(sim.baseURL)
-        ca_file: \(sim.caFile ?? "")
-        client_id: ${SF_CLIENT_ID}
-        client_secret: ${SF_CLIENT_SECRET}
-        username: \(c.username)
-        password: ${SF_PASSWORD}
-        security_token: ${SF_SECURITY_TOKEN}
-        """.write(toFile: dir + "/auth/simulator.yaml", atomically: true, encoding: .utf8)
+        var env = try SimulatorAuthorization.write(dir: dir, for: sim)
+        env["SFCONNECT_STORE"] = dir + "/store.sqlite"
         try "kind: import\nauthorization: simulator\napi: rest\nmax_daily_api_calls: 500\nleads: {}\n"
             .write(toFile: dir + "/jobs/leads.yaml", atomically: true, encoding: .utf8)
         try "kind: import\nauthorization: simulator\ncontacts: {}\n"
             .write(toFile: dir + "/jobs/contacts.yaml", atomically: true, encoding: .utf8)
-        let env = ["SF_CLIENT_ID": c.clientId, "SF_CLIENT_SECRET": c.clientSecret, "SF_PASSWORD": c.password,
-                   "SF_SECURITY_TOKEN": c.securityToken, "SFCONNECT_AUTH_DIR": dir + "/auth",
-                   "SFCONNECT_TOKEN_DIR": dir + "/tokens", "SFCONNECT_STORE": dir + "/store.sqlite"]
         let mappings = DemoCommandTests.root + "/mappings"
 
         let run = try await CLIRunner.run(["run", dir + "/jobs/leads.yaml", "--once", "--mappings", mappings], environment: env)

@@ -1,4 +1,5 @@
 import ConnectorCore
+import ConnectorTesting
 import Foundation
 import HTTPTransport
 import Logging
@@ -33,20 +34,7 @@ struct ExportRunRig {
         try Data(#"{"objects": [{"name": "Lead", "fields": [\#(leadFields.joined(separator: ","))]}]}"#.utf8).write(to: schema)
         let sim = try await SalesforceSimulatorServer.start(
             SimulatorConfiguration(tls: true, org: OrgSetup(schemaFile: schema.path)))
-        let c = sim.credentials
-        try """
-        method: oauth2_password
-        login_url: \(sim.baseURL)
-        ca_file: \(sim.caFile ?? "")
-        client_id: ${SF_CLIENT_ID}
-        client_secret: ${SF_CLIENT_SECRET}
-        username: \(c.username)
-        password: ${SF_PASSWORD}
-        security_token: ${SF_SECURITY_TOKEN}
-        """.write(to: dir.appendingPathComponent("auth/simulator.yaml"), atomically: true, encoding: .utf8)
-        let env = ["SF_CLIENT_ID": c.clientId, "SF_CLIENT_SECRET": c.clientSecret, "SF_PASSWORD": c.password,
-                   "SF_SECURITY_TOKEN": c.securityToken, "SFCONNECT_AUTH_DIR": dir.path + "/auth",
-                   "SFCONNECT_TOKEN_DIR": dir.path + "/tokens"]
+        let env = try SimulatorAuthorization.write(dir: dir.path, for: sim)
         let transport = CurlTransport(configuration: TransportConfiguration(caFile: sim.caFile))
         return ExportRunRig(dir: dir, sim: sim, transport: transport, store: store, clock: ManualWallClock(Date()), env: env)
     }

@@ -1,4 +1,5 @@
 import ConnectorCore
+import ConnectorTesting
 import Foundation
 import HTTPTransport
 import Logging
@@ -16,7 +17,7 @@ struct ImportOutageSimulatorTests {
     func outageRetriedSoon() async throws {
         let org = OrgSetup(sizes: OrgSizes(leads: 300, contacts: 0, accounts: 0, opportunities: 0, campaigns: 0))
         try await SimulatorImportRig.with(org: org) { rig in
-            let env = try Self.authorize(rig)
+            let env = try SimulatorAuthorization.write(dir: rig.dir, for: rig.sim)
             let job = rig.dir + "/leads.yaml"
             try """
             kind: import
@@ -52,25 +53,6 @@ struct ImportOutageSimulatorTests {
             #expect(try store.streams().first { $0.name == "salesforce_leads" }?.recordCount == 300, "every lead once")
             #expect(rig.clock.now() < started.addingTimeInterval(86_400), "recovered within the day")
         }
-    }
-
-    /// A named `simulator` authorization (password flow) in `<dir>/auth`, secrets from the environment.
-    static func authorize(_ rig: SimulatorImportRig) throws -> [String: String] {
-        let c = rig.sim.credentials
-        try FileManager.default.createDirectory(atPath: rig.dir + "/auth", withIntermediateDirectories: true)
-        try """
-        method: oauth2_password
-        login_url: \(rig.sim.baseURL)
-        ca_file: \(rig.sim.caFile ?? "")
-        client_id: ${SF_CLIENT_ID}
-        client_secret: ${SF_CLIENT_SECRET}
-        username: \(c.username)
-        password: ${SF_PASSWORD}
-        security_token: ${SF_SECURITY_TOKEN}
-        """.write(toFile: rig.dir + "/auth/simulator.yaml", atomically: true, encoding: .utf8)
-        return ["SF_CLIENT_ID": c.clientId, "SF_CLIENT_SECRET": c.clientSecret, "SF_PASSWORD": c.password,
-                "SF_SECURITY_TOKEN": c.securityToken, "SFCONNECT_AUTH_DIR": rig.dir + "/auth",
-                "SFCONNECT_TOKEN_DIR": rig.dir + "/auth"]
     }
 
     static func faults(_ rig: SimulatorImportRig, _ json: String) async throws {
