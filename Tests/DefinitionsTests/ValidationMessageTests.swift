@@ -7,16 +7,7 @@ import Testing
 /// cannot be read, and an unknown `day_of_week`.
 @Suite("Validation messages")
 struct ValidationMessageTests {
-    func mappingProblems(_ yaml: String) -> [String] {
-        do {
-            _ = try MappingLoader.parse(yaml, file: "m.yaml")
-            return []
-        } catch let e as DefinitionErrors {
-            return e.errors.map(\.description)
-        } catch {
-            return ["unexpected \(error)"]
-        }
-    }
+    func mappingProblems(_ yaml: String) -> [String] { MappingErrorTests().problems(yaml) }
 
     @Test("a row of an object's mapping without salesforce: is an error unless it derives the import time")
     func salesforceRequiredUnlessImportTime() {

@@ -18,13 +18,7 @@ struct UpsertSimulatorTests {
                   {"name": "Note__c", "type": "textarea", "length": 1000}]}]}
     """#
 
-    static func config() throws -> SimulatorConfiguration {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("schema-\(UUID().uuidString).json").path
-        try Data(schema.utf8).write(to: URL(fileURLWithPath: path))
-        var c = SimulatorConfiguration(tls: true)
-        c.org = OrgSetup(schemaFile: path)
-        return c
-    }
+    static func config() throws -> SimulatorConfiguration { try WritesSimulatorTests.config(schema: schema) }
 
     @Test("inserts with created true, then updates the same record (case-insensitive) with created false")
     func insertThenUpdate() async throws {

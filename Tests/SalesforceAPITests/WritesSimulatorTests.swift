@@ -15,7 +15,8 @@ struct WritesSimulatorTests {
                  {"name": "Note__c", "type": "textarea", "length": 1000}]}]}
     """#
 
-    static func config() throws -> SimulatorConfiguration {
+    /// An HTTPS simulator whose org adds `schema` (a schema file written to a temporary path).
+    static func config(schema: String = schema) throws -> SimulatorConfiguration {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("schema-\(UUID().uuidString).json").path
         try Data(schema.utf8).write(to: URL(fileURLWithPath: path))
         var c = SimulatorConfiguration(tls: true)
